@@ -1,0 +1,115 @@
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import type { Logger } from './logger';
+import { resolveAuth, sameOriginForCookieWrites } from './auth/auth.middleware';
+import { authRoutes } from './auth/auth.routes';
+import { areasRoutes } from './areas/areas.routes';
+import { reportsRoutes } from './reports/reports.routes';
+import { hotspotsRoutes } from './hotspots/hotspots.routes';
+import { importsRoutes } from './imports/imports.routes';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { HttpError } from './http/errors';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  dbKind: 'postgres' | 'pglite';
+}
+
+/** Builds the app; never listens (main.ts does, tests listen on port 0). */
+export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.set('query parser', 'simple');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // maplibre-gl runs its workers from blob: URLs and draws tiles from blob:/data: images.
+          'worker-src': ["'self'", 'blob:'],
+          'child-src': ["'self'", 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
+          'connect-src': ["'self'", 'https:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) ?? randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      serializers: {
+        // Paths and status only: query strings can hold places and times tied to people.
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+    }),
+  );
+
+  const api = express.Router();
+  api.get('/health', async (_req, res) => {
+    try {
+      await sql`SELECT 1`.execute(db);
+      res.json({ status: 'ok', database: 'ok', databaseKind: dbKind });
+    } catch {
+      res.status(503).json({ status: 'degraded', database: 'unavailable', databaseKind: dbKind });
+    }
+  });
+  api.get('/client-config', (_req, res) => {
+    res.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
+  });
+
+  api.use(cookieParser());
+  api.use(resolveAuth(db));
+  api.use(sameOriginForCookieWrites);
+  // Imports stream their own raw body; everything else is JSON.
+  api.use(importsRoutes(db, config));
+  api.use((req, _res, next) => {
+    const hasBody = req.headers['content-length'] !== '0' && (req.headers['transfer-encoding'] || Number(req.headers['content-length'] ?? 0) > 0);
+    if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
+      return next(new HttpError(415, 'unsupported_media_type', 'Send the body as application/json', [{ path: '(body)', message: `content-type ${req.headers['content-type'] ?? '(none)'} is not accepted` }]));
+    }
+    next();
+  });
+  api.use(express.json({ limit: '1mb', strict: true }));
+  api.use(authRoutes(db));
+  api.use(areasRoutes(db));
+  api.use(reportsRoutes(db));
+  api.use(hotspotsRoutes(db));
+  api.use(notFoundHandler);
+
+  app.use('/api/v1', api);
+  app.use('/api', notFoundHandler);
+
+  if (existsSync(WEB_DIST)) {
+    app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));
+    // The single-page app answers every other GET with its shell.
+    app.get(/.*/, (_req, res) => res.sendFile(path.join(WEB_DIST, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => res.type('text').send('Web app not built: run `npm run build:web`.'));
+  }
+
+  app.use(errorHandler(logger));
+  return app;
+}

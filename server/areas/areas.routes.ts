@@ -1,0 +1,35 @@
+import { Router } from 'express';
+import type { Db } from '../db/database';
+import { auth, requireAuth } from '../auth/auth.middleware';
+import { HttpError } from '../http/errors';
+import { findAreaWithBoundary, listCategories, listOrganisations } from './areas.repository';
+
+export function areasRoutes(db: Db): Router {
+  const r = Router();
+
+  r.get('/areas/current', requireAuth(), async (req, res) => {
+    const area = await findAreaWithBoundary(db, auth(req).areaId);
+    if (!area) throw HttpError.notFound('Area');
+    res.json({ id: area.id, code: area.code, name: area.name, timezone: area.timezone, boundary: area.boundary, bbox: area.bbox });
+  });
+
+  r.get('/categories', requireAuth(), async (req, res) => {
+    const rows = await listCategories(db, auth(req).areaId);
+    res.json({
+      categories: rows.map((c) => ({
+        code: c.code,
+        kind: c.kind,
+        labelSv: c.label_sv,
+        labelEn: c.label_en,
+        group: c.group,
+        active: c.active,
+      })),
+    });
+  });
+
+  r.get('/organisations', requireAuth(), async (req, res) => {
+    res.json({ organisations: await listOrganisations(db, auth(req).areaId) });
+  });
+
+  return r;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * Environment, parsed once at start-up. Each key is documented here and in README.md.
+ * A bad value stops the start with a message naming the variable.
+ */
+const ConfigSchema = z
+  .object({
+    /** HTTP port of the API and the web app. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    /** PostgreSQL/PostGIS server; when unset the embedded PGlite database in DATA_DIR is used. */
+    DATABASE_URL: z.string().url().optional(),
+    /** Directory of the embedded database (PGlite). */
+    DATA_DIR: z.string().min(1).default('./data'),
+    /** MapLibre style for the basemap; empty means the built-in offline style. */
+    BASEMAP_STYLE_URL: z.string().url().optional(),
+    /** Secret for signing; required in production. */
+    SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Largest import body in bytes (default 100 MB). */
+    IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+    /** Seed the demo area on first start of the embedded database (default true; never with DATABASE_URL). */
+    SEED_DEMO: z
+      .enum(['true', 'false', '1', '0'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+    /** Set to true behind a TLS-terminating proxy so cookies get the Secure flag. */
+    TRUST_PROXY: z
+      .enum(['true', 'false', '1', '0'])
+      .default('false')
+      .transform((v) => v === 'true' || v === '1'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+export interface Config {
+  readonly port: number;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly basemapStyleUrl: string | undefined;
+  readonly sessionSecret: string | undefined;
+  readonly logLevel: string;
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly importMaxBytes: number;
+  /** Whether to seed demo data into an empty database. */
+  readonly seedDemo: boolean;
+  readonly trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings in the environment mean "unset".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const embedded = !e.DATABASE_URL;
+  return Object.freeze({
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    basemapStyleUrl: e.BASEMAP_STYLE_URL,
+    sessionSecret: e.SESSION_SECRET,
+    logLevel: e.LOG_LEVEL,
+    nodeEnv: e.NODE_ENV,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    // Demo data only ever goes into the embedded default, never into a server given by DATABASE_URL.
+    seedDemo: embedded && (e.SEED_DEMO ?? true),
+    trustProxy: e.TRUST_PROXY,
+  });
+}

@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import { createArea, createUser } from '../areas/areas.service';
+import { insertOrganisation } from '../areas/areas.repository';
+import { pointToStorageCell } from '../h3/cells';
+import { generateDemoData, DEMO_PASSWORD } from '../../scripts/demo/generate';
+
+export interface DemoSeedResult {
+  areaCode: string;
+  reports: number;
+  users: { email: string; role: string }[];
+  password: string;
+}
+
+const INSERT_CHUNK = 1000;
+
+/** Creates the demo area (synthetic EST data around Eskilstuna centre) unless it exists. */
+export async function seedDemo(db: Db, opts: { now?: Date; reportCount?: number } = {}): Promise<DemoSeedResult | undefined> {
+  const data = generateDemoData({ now: opts.now, reportCount: opts.reportCount });
+  const existing = await db.selectFrom('areas').select('id').where('code', '=', data.area.code).executeTakeFirst();
+  if (existing) return undefined;
+
+  const area = await createArea(db, { code: data.area.code, name: data.area.name, boundary: data.area.boundary });
+  const orgIds = new Map<string, number>();
+  for (const org of data.organisations) {
+    orgIds.set(org.key, (await insertOrganisation(db, area.id, org.name, org.kind)).id);
+  }
+  const userIds = new Map<string, number>();
+  for (const user of data.users) {
+    const created = await createUser(db, {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      areaCode: area.code,
+      password: user.password,
+      organisationId: user.organisationKey ? orgIds.get(user.organisationKey) ?? null : null,
+    });
+    userIds.set(user.email, created.id);
+  }
+  for (let i = 0; i < data.reports.length; i += INSERT_CHUNK) {
+    const chunk = data.reports.slice(i, i + INSERT_CHUNK);
+    await db
+      .insertInto('reports')
+      .values(
+        chunk.map((r) => ({
+          area_id: area.id,
+          id: r.id,
+          category: r.category,
+          observed_at: r.observedAt,
+          observed_until: r.observedUntil,
+          reported_at: new Date(Math.max(r.observedAt.getTime(), (r.observedUntil ?? r.observedAt).getTime()) + 15 * 60_000),
+          geom: sql`ST_SetSRID(ST_MakePoint(${r.lng}, ${r.lat}), 4326)`,
+          h3: pointToStorageCell(r.lng, r.lat),
+          severity: r.severity,
+          description: r.description,
+          organisation_id: orgIds.get(r.organisationKey) ?? null,
+          reporter_id: userIds.get(r.reporterEmail) ?? null,
+          source: 'app' as const,
+        })),
+      )
+      .execute();
+  }
+  // One account per role is enough to print; the field reporters log in the same way.
+  const firstPerRole = new Map(data.users.map((u) => [u.role, u] as const).reverse());
+  return {
+    areaCode: area.code,
+    reports: data.reports.length,
+    users: [...firstPerRole.values()].map((u) => ({ email: u.email, role: u.role })),
+    password: DEMO_PASSWORD,
+  };
+}

@@ -1,0 +1,37 @@
+import type { Db } from '../db/database';
+import { withArea } from '../db/scope';
+import type { AuthContext } from '../auth/auth-context';
+import { bigintToCell } from '../h3/cells';
+import { cachedCellPolygon } from './cell-geometry-cache';
+import { toHotspotFilter, type HotspotsQueryInput } from './hotspot-filters';
+import { countByCell } from './hotspots.repository';
+
+/** Hotspot counts as a GeoJSON FeatureCollection: one hexagon per non-empty cell. */
+export async function hotspotCounts(db: Db, caller: AuthContext, q: HotspotsQueryInput) {
+  const filter = toHotspotFilter(caller.areaId, q);
+  const rows = await withArea(db, caller.areaId, (tx) => countByCell(tx, q.res, filter));
+  let total = 0;
+  const features = rows.map((row) => {
+    const cell = bigintToCell(row.cell);
+    total += row.count;
+    return {
+      type: 'Feature' as const,
+      id: cell,
+      geometry: cachedCellPolygon(cell),
+      properties: { cell, count: row.count, weight: q.weighted ? row.weight : row.count },
+    };
+  });
+  return {
+    type: 'FeatureCollection' as const,
+    features,
+    meta: {
+      res: q.res,
+      from: filter.from.toISOString(),
+      to: filter.to.toISOString(),
+      precision: filter.precision,
+      weighted: q.weighted,
+      total,
+      cells: features.length,
+    },
+  };
+}

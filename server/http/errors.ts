@@ -1,0 +1,66 @@
+import type { ZodError } from 'zod';
+
+/** The closed set of error codes the API answers with (DESIGN §6). */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'invalid_json'
+  | 'unauthenticated'
+  | 'invalid_credentials'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'outside_area'
+  | 'unknown_category'
+  | 'invalid_date'
+  | 'import_rejected'
+  | 'region_too_small'
+  | 'too_many_requests'
+  | 'internal';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+  row?: number;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+
+  static badRequest(message: string, details: ErrorDetail[] = []) {
+    return new HttpError(400, 'validation_failed', message, details);
+  }
+  static notFound(what = 'Resource') {
+    return new HttpError(404, 'not_found', `${what} not found`);
+  }
+  static forbidden(message = 'Your role may not do this') {
+    return new HttpError(403, 'forbidden', message);
+  }
+  static unauthenticated(message = 'Log in or send a bearer token') {
+    return new HttpError(401, 'unauthenticated', message);
+  }
+  static unprocessable(code: ErrorCode, message: string, details: ErrorDetail[] = []) {
+    return new HttpError(422, code, message, details);
+  }
+}
+
+export function zodDetails(error: ZodError, prefix = ''): ErrorDetail[] {
+  return error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: issue.message,
+  }));
+}
+
+export function fromZod(error: ZodError, where: 'body' | 'query' | 'params'): HttpError {
+  const details = zodDetails(error);
+  return HttpError.badRequest(`Invalid ${where}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
+}

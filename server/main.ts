@@ -1,0 +1,65 @@
+import { parseConfig, ConfigError } from './config';
+import { createLogger } from './logger';
+import { openConfiguredDatabase } from './db/open';
+import { DataDirLockedError } from './db/data-dir-lock';
+import { createApp } from './app';
+import { seedDemo } from './demo/seed-demo';
+
+async function main() {
+  let config;
+  try {
+    config = parseConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  logger.info(`opening database: ${where}`);
+  const database = await openConfiguredDatabase(config, 'the Tryggkarta server');
+  if (database.migrated.length) logger.info({ migrations: database.migrated }, 'applied migrations');
+
+  if (config.seedDemo) {
+    const seeded = await seedDemo(database.handle.db);
+    if (seeded) {
+      const lines = seeded.users.map((u) => `    ${u.email.padEnd(36)} (${u.role})`).join('\n');
+      console.log(
+        `\nDemo area "${seeded.areaCode}" created with ${seeded.reports} synthetic reports.\n` +
+          `Log in at http://localhost:${config.port} with one of:\n${lines}\n  password: ${seeded.password}\n`,
+      );
+    }
+  }
+
+  const app = createApp({ config, db: database.handle.db, logger, dbKind: database.handle.kind });
+  const server = app.listen(config.port, () => {
+    logger.info(`Tryggkarta listening on http://localhost:${config.port}`);
+  });
+  server.requestTimeout = 10 * 60_000; // large imports
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: shutting down`);
+    server.close(async () => {
+      await database.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 15_000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(err.message);
+  } else {
+    console.error('Start failed:', err instanceof Error ? err.message : err);
+  }
+  process.exit(1);
+});

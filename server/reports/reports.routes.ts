@@ -1,0 +1,53 @@
+import { Router } from 'express';
+import type { Db } from '../db/database';
+import { auth, requireAuth } from '../auth/auth.middleware';
+import { parseBody, parseParams, parseQuery } from '../http/validate';
+import { CreateReportBody, ListReportsQuery, PatchReportBody, ReportIdParams } from './report.schema';
+import * as service from './reports.service';
+import type { Report } from './reports.repository';
+
+export function reportFeature(report: Report) {
+  const { location, ...properties } = report;
+  return { type: 'Feature' as const, id: report.id, geometry: location, properties };
+}
+
+export function reportsRoutes(db: Db): Router {
+  const r = Router();
+
+  r.post('/reports', requireAuth(), async (req, res) => {
+    const body = parseBody(req, CreateReportBody);
+    const { report, created } = await service.createReport(db, auth(req), body);
+    res.status(created ? 201 : 200);
+    if (created) res.location(`/api/v1/reports/${report.id}`);
+    res.json(report);
+  });
+
+  r.get('/reports', requireAuth(), async (req, res) => {
+    const filter = parseQuery(req, ListReportsQuery);
+    const { reports, nextCursor } = await service.listReports(db, auth(req), filter);
+    res.json({
+      type: 'FeatureCollection',
+      features: reports.map(reportFeature),
+      meta: { count: reports.length, nextCursor },
+    });
+  });
+
+  r.get('/reports/:id', requireAuth(), async (req, res) => {
+    const { id } = parseParams(req, ReportIdParams);
+    res.json(await service.getReport(db, auth(req), id));
+  });
+
+  r.patch('/reports/:id', requireAuth('planner', 'admin'), async (req, res) => {
+    const { id } = parseParams(req, ReportIdParams);
+    const body = parseBody(req, PatchReportBody);
+    res.json(await service.patchReport(db, auth(req), id, body));
+  });
+
+  r.delete('/reports/:id', requireAuth('admin'), async (req, res) => {
+    const { id } = parseParams(req, ReportIdParams);
+    await service.deleteReport(db, auth(req), id);
+    res.status(204).end();
+  });
+
+  return r;
+}

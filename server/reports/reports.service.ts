@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/database';
+import { withArea } from '../db/scope';
+import type { AuthContext } from '../auth/auth-context';
+import { seesAllReports } from '../auth/auth-context';
+import { HttpError } from '../http/errors';
+import { pointToStorageCell } from '../h3/cells';
+import * as repo from './reports.repository';
+import type { CreateReportInput, ListReportsFilter, PatchReportInput } from './report.schema';
+
+const EARLIEST = Date.UTC(1970, 0, 1);
+const FUTURE_SLACK_MS = 24 * 3600 * 1000;
+
+/** observedAt must be on or after 1970 and at most 24 h ahead (clock skew on phones, not planning). */
+export function checkObservedTimes(observedAt: Date, observedUntil: Date | null | undefined, now = Date.now()) {
+  const details = [];
+  if (observedAt.getTime() < EARLIEST) details.push({ path: 'observedAt', message: 'must not be before 1970-01-01' });
+  if (observedAt.getTime() > now + FUTURE_SLACK_MS) details.push({ path: 'observedAt', message: 'must not be more than 24 hours in the future' });
+  if (observedUntil) {
+    if (observedUntil < observedAt) details.push({ path: 'observedUntil', message: 'must not be before observedAt' });
+    if (observedUntil.getTime() > now + FUTURE_SLACK_MS) details.push({ path: 'observedUntil', message: 'must not be more than 24 hours in the future' });
+  }
+  if (details.length) throw HttpError.unprocessable('invalid_date', details.map((d) => `${d.path} ${d.message}`).join('; '), details);
+}
+
+/**
+ * Stores a report. Posting the same client id again returns the stored report (created = false)
+ * instead of a duplicate, so phones can retry freely.
+ */
+export async function createReport(db: Db, caller: AuthContext, input: CreateReportInput) {
+  const id = input.id ?? randomUUID();
+  const [lng, lat] = input.location.coordinates;
+  return withArea(db, caller.areaId, async (tx) => {
+    const existing = await repo.findReport(tx, caller.areaId, id);
+    if (existing) {
+      if (!seesAllReports(caller.role) && existing.reporterId !== caller.userId) {
+        throw new HttpError(409, 'conflict', 'A report with this id already exists', [{ path: 'id', message: 'already used' }]);
+      }
+      return { report: existing, created: false };
+    }
+    checkObservedTimes(input.observedAt, input.observedUntil);
+    if (!(await repo.categoryExists(tx, caller.areaId, input.category))) {
+      throw HttpError.unprocessable('unknown_category', `Unknown category ${input.category}`, [
+        { path: 'category', message: 'is not a report category of this area (see GET /api/v1/categories)' },
+      ]);
+    }
+    const organisationId = input.organisationId ?? caller.organisationId;
+    if (input.organisationId && !(await repo.organisationExists(tx, caller.areaId, input.organisationId))) {
+      throw HttpError.unprocessable('validation_failed', 'Unknown organisation', [
+        { path: 'organisationId', message: 'is not an organisation of this area' },
+      ]);
+    }
+    if (!(await repo.isInsideArea(tx, caller.areaId, lng, lat))) {
+      throw HttpError.unprocessable('outside_area', 'The location is outside your area', [
+        { path: 'location.coordinates', message: `[${lng}, ${lat}] is outside the boundary of ${caller.areaName}` },
+      ]);
+    }
+    const inserted = await repo.insertReport(tx, {
+      id,
+      areaId: caller.areaId,
+      category: input.category,
+      observedAt: input.observedAt,
+      observedUntil: input.observedUntil ?? null,
+      lng,
+      lat,
+      h3: pointToStorageCell(lng, lat),
+      severity: input.severity ?? 1,
+      description: input.description?.trim() || null,
+      organisationId,
+      reporterId: caller.userId,
+      source: 'app',
+    });
+    if (!inserted) {
+      // Same id in another area (ours was checked above): refuse without saying where.
+      throw new HttpError(409, 'conflict', 'A report with this id already exists', [{ path: 'id', message: 'already used' }]);
+    }
+    const report = await repo.findReport(tx, caller.areaId, id);
+    return { report: report!, created: true };
+  });
+}
+
+export async function getReport(db: Db, caller: AuthContext, id: string) {
+  const report = await withArea(db, caller.areaId, (tx) => repo.findReport(tx, caller.areaId, id));
+  // Someone else's report is "not found" for reporters, like another area's.
+  if (!report || (!seesAllReports(caller.role) && report.reporterId !== caller.userId)) throw HttpError.notFound('Report');
+  return report;
+}
+
+export function encodeCursor(c: repo.Cursor): string {
+  return Buffer.from(JSON.stringify([c.observedAt, c.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): repo.Cursor {
+  try {
+    const [observedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (typeof observedAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(observedAt))) throw new Error();
+    return { observedAt, id };
+  } catch {
+    throw HttpError.badRequest('Invalid cursor', [{ path: 'cursor', message: 'is not a cursor this API returned' }]);
+  }
+}
+
+export async function listReports(db: Db, caller: AuthContext, filter: ListReportsFilter) {
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const reports = await withArea(db, caller.areaId, (tx) =>
+    repo.listReports(tx, caller.areaId, filter, {
+      cursor,
+      reporterId: seesAllReports(caller.role) ? undefined : caller.userId,
+    }),
+  );
+  const last = reports[reports.length - 1];
+  const nextCursor = reports.length === filter.limit && last ? encodeCursor({ observedAt: last.observedAt, id: last.id }) : null;
+  return { reports, nextCursor };
+}
+
+export async function patchReport(db: Db, caller: AuthContext, id: string, patch: PatchReportInput) {
+  return withArea(db, caller.areaId, async (tx) => {
+    if (patch.category && !(await repo.categoryExists(tx, caller.areaId, patch.category))) {
+      throw HttpError.unprocessable('unknown_category', `Unknown category ${patch.category}`, [
+        { path: 'category', message: 'is not a report category of this area' },
+      ]);
+    }
+    if (!(await repo.updateReport(tx, caller.areaId, id, patch))) throw HttpError.notFound('Report');
+    return (await repo.findReport(tx, caller.areaId, id))!;
+  });
+}
+
+export async function deleteReport(db: Db, caller: AuthContext, id: string) {
+  const deleted = await withArea(db, caller.areaId, (tx) => repo.deleteReport(tx, caller.areaId, id));
+  if (!deleted) throw HttpError.notFound('Report');
+}

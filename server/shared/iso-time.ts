@@ -1,0 +1,36 @@
+/**
+ * Strict ISO 8601 timestamps with an explicit offset (or Z): "2026-08-22T21:30:00+02:00".
+ * Date.parse alone accepts impossible dates like 2026-02-30 by rolling them over; this does not.
+ */
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+export function parseIsoWithOffset(value: string): Date | undefined {
+  const m = ISO_WITH_OFFSET.exec(value.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s = '0', frac = '0', offset] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  let offsetMinutes = 0;
+  if (offset && offset.toUpperCase() !== 'Z') {
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const digits = offset.slice(1).replace(':', '');
+    const oh = Number(digits.slice(0, 2));
+    const om = Number(digits.slice(2, 4));
+    if (oh > 18 || om > 59) return undefined;
+    offsetMinutes = sign * (oh * 60 + om);
+  }
+  const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return new Date(utc);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
