@@ -23,7 +23,7 @@ async function main() {
   if (database.migrated.length) logger.info({ migrations: database.migrated }, 'applied migrations');
 
   if (config.seedDemo) {
-    const seeded = await seedDemo(database.handle.db);
+    const seeded = await seedDemo(database.handle.db, { onlyIntoEmptyDatabase: true });
     if (seeded) {
       const lines = seeded.users.map((u) => `    ${u.email.padEnd(36)} (${u.role})`).join('\n');
       console.log(

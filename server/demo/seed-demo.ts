@@ -15,7 +15,12 @@ export interface DemoSeedResult {
 const INSERT_CHUNK = 1000;
 
 /** Creates the demo area (synthetic EST data around Eskilstuna centre) unless it exists. */
-export async function seedDemo(db: Db, opts: { now?: Date; reportCount?: number } = {}): Promise<DemoSeedResult | undefined> {
+export async function seedDemo(
+  db: Db,
+  opts: { now?: Date; reportCount?: number; onlyIntoEmptyDatabase?: boolean } = {},
+): Promise<DemoSeedResult | undefined> {
+  // First start only: once an admin has created areas of their own, the server never adds the demo.
+  if (opts.onlyIntoEmptyDatabase && (await db.selectFrom('areas').select('id').limit(1).executeTakeFirst())) return undefined;
   const data = generateDemoData({ now: opts.now, reportCount: opts.reportCount });
   const existing = await db.selectFrom('areas').select('id').where('code', '=', data.area.code).executeTakeFirst();
   if (existing) return undefined;
