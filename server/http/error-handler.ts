@@ -29,6 +29,9 @@ function fromBodyParser(err: BodyParserError): HttpError | undefined {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = err instanceof HttpError ? err : fromBodyParser(err as BodyParserError);
+    // Refused before the body was read (too large, wrong type): close the connection rather than
+    // leave a client to reuse a socket with half a body still on it.
+    if (!req.complete) res.set('Connection', 'close');
     if (known) {
       if (known.status === 429 && known.extra.retryAfterSeconds) res.set('Retry-After', String(known.extra.retryAfterSeconds));
       res.status(known.status).json({

@@ -75,9 +75,6 @@ export function importsRoutes(db: Db, config: Config): Router {
         throw new HttpError(400, 'invalid_json', err.message, [{ path: '(body)', message: err.message }]);
       }
       throw err;
-    } finally {
-      // Whatever happened, do not leave the rest of a large body unread on the socket.
-      if (!req.readableEnded) req.resume();
     }
   });
   return r;
