@@ -1,0 +1,98 @@
+import type { MessageKey } from './sv';
+
+/** English texts; the type makes a missing or extra key a compile error. */
+export const en: Record<MessageKey, string> = {
+  'app.name': 'Tryggkarta',
+  'app.loading': 'Loading …',
+  'app.skipToMain': 'Skip to content',
+
+  'lang.label': 'Language',
+  'lang.sv': 'Svenska',
+  'lang.en': 'English',
+
+  'lagesbild.title': 'Situation picture',
+  'lagesbild.heading': 'Situation picture – {area}',
+
+  'notFound.title': 'Page not found',
+  'notFound.back': 'Back to the map',
+
+  'login.title': 'Sign in',
+  'login.intro': 'Situation picture and hotspots for your area.',
+  'login.email': 'Email address',
+  'login.password': 'Password',
+  'login.submit': 'Sign in',
+  'login.submitting': 'Signing in …',
+  'login.missingFields': 'Enter both email address and password.',
+
+  'header.logout': 'Sign out',
+  'header.signedInAs': 'Signed in as {name}, {role}',
+  'header.demoBadge': 'Synthetic demo data',
+  'header.demoBadgeHint': 'This area contains made-up reports for demonstration.',
+
+  'role.reporter': 'reporter',
+  'role.walker': 'safety walker',
+  'role.planner': 'planner',
+  'role.analyst': 'analyst',
+  'role.admin': 'administrator',
+
+  'filters.title': 'Filters',
+  'filters.period': 'Period',
+  'filters.period.days14': 'Last 14 days',
+  'filters.period.weeks4': 'Last 4 weeks',
+  'filters.period.quarter': 'Last quarter',
+  'filters.period.year': 'Last year',
+  'filters.period.custom': 'Custom range',
+  'filters.period.from': 'From (inclusive)',
+  'filters.period.to': 'To (inclusive)',
+  'filters.period.invalid': 'The end date must be on or after the start date.',
+  'filters.period.summary': '{from} – {to}',
+  'filters.categories': 'Categories',
+  'filters.categories.all': 'Select all',
+  'filters.categories.none': 'Clear',
+  'filters.categories.selected': '{selected} of {total} selected',
+  'filters.categories.loading': 'Loading categories …',
+  'filters.resolution': 'Hexagon size',
+  'filters.resolution.auto': 'Automatic by zoom (now {res})',
+  'filters.resolution.fixed': 'Resolution {res} ({area})',
+  'filters.resolution.hint': 'Smaller hexagons show more detail but fewer reports per cell.',
+
+  'summary.title': 'Result',
+  'summary.total': 'Reports',
+  'summary.cells': 'Hexagons',
+
+  'status.loading': 'Loading hotspots …',
+  'status.empty': 'No reports for the selected filters',
+  'status.noCategories': 'Select at least one category to show reports.',
+  'status.loaded': '{total} reports in {cells} hexagons',
+  'status.error': 'Could not load hotspots: {message}',
+  'status.retry': 'Try again',
+
+  'map.ariaLabel': 'Map of {area} with hotspots per hexagon',
+  'map.ariaLabelPlain': 'Map',
+  'map.basemapFallback': 'The basemap could not be loaded; a plain background is shown.',
+  'map.zoomIn': 'Zoom in',
+  'map.zoomOut': 'Zoom out',
+  'map.popup.count': '{count} reports',
+  'map.popup.countOne': '1 report',
+  'map.popup.cell': 'Hexagon {cell}',
+  'map.popup.close': 'Close',
+
+  'legend.title': 'Reports per hexagon',
+  'legend.resolution': 'Resolution {res}: {area} per hexagon',
+  'legend.noData': 'No data to classify',
+
+  'area.km2': '~{value} km²',
+  'area.m2': '~{value} m²',
+
+  'error.network': 'No contact with the server. Check the connection and try again.',
+  'error.invalid_credentials': 'Wrong email address or password.',
+  'error.too_many_requests': 'Too many attempts. Wait a while and try again.',
+  'error.rate_limited': 'Too many attempts. Wait a while and try again.',
+  'error.account_locked': 'The account is temporarily locked after too many attempts. Wait a while and try again.',
+  'error.unauthorized': 'Please sign in again.',
+  'error.forbidden': 'You do not have permission for this.',
+  'error.not_found': 'What you asked for was not found.',
+  'error.validation_failed': 'Invalid input.',
+  'error.server': 'A server error occurred. Try again in a while.',
+  'error.unknown': 'Something went wrong.',
+};

@@ -1,0 +1,98 @@
+/** Swedish texts: the source of truth for every user-visible string. `{name}` marks a parameter. */
+export const sv = {
+  'app.name': 'Tryggkarta',
+  'app.loading': 'Laddar …',
+  'app.skipToMain': 'Hoppa till innehållet',
+
+  'lang.label': 'Språk',
+  'lang.sv': 'Svenska',
+  'lang.en': 'English',
+
+  'lagesbild.title': 'Lägesbild',
+  'lagesbild.heading': 'Lägesbild – {area}',
+
+  'notFound.title': 'Sidan finns inte',
+  'notFound.back': 'Till kartan',
+
+  'login.title': 'Logga in',
+  'login.intro': 'Lägesbild och hotspots för ditt område.',
+  'login.email': 'E-postadress',
+  'login.password': 'Lösenord',
+  'login.submit': 'Logga in',
+  'login.submitting': 'Loggar in …',
+  'login.missingFields': 'Fyll i både e-postadress och lösenord.',
+
+  'header.logout': 'Logga ut',
+  'header.signedInAs': 'Inloggad som {name}, {role}',
+  'header.demoBadge': 'Syntetiska demodata',
+  'header.demoBadgeHint': 'Området innehåller påhittade rapporter för demonstration.',
+
+  'role.reporter': 'rapportör',
+  'role.walker': 'trygghetsvandrare',
+  'role.planner': 'planerare',
+  'role.analyst': 'analytiker',
+  'role.admin': 'administratör',
+
+  'filters.title': 'Filter',
+  'filters.period': 'Period',
+  'filters.period.days14': 'Senaste 14 dagarna',
+  'filters.period.weeks4': 'Senaste 4 veckorna',
+  'filters.period.quarter': 'Senaste kvartalet',
+  'filters.period.year': 'Senaste året',
+  'filters.period.custom': 'Eget intervall',
+  'filters.period.from': 'Från och med',
+  'filters.period.to': 'Till och med',
+  'filters.period.invalid': 'Slutdatumet måste vara samma dag som eller efter startdatumet.',
+  'filters.period.summary': '{from} – {to}',
+  'filters.categories': 'Kategorier',
+  'filters.categories.all': 'Välj alla',
+  'filters.categories.none': 'Rensa',
+  'filters.categories.selected': '{selected} av {total} valda',
+  'filters.categories.loading': 'Hämtar kategorier …',
+  'filters.resolution': 'Hexagonstorlek',
+  'filters.resolution.auto': 'Automatisk efter zoom (nu {res})',
+  'filters.resolution.fixed': 'Upplösning {res} ({area})',
+  'filters.resolution.hint': 'Mindre hexagoner visar mer detalj men färre rapporter per cell.',
+
+  'summary.title': 'Resultat',
+  'summary.total': 'Rapporter',
+  'summary.cells': 'Hexagoner',
+
+  'status.loading': 'Hämtar hotspots …',
+  'status.empty': 'Inga rapporter för valda filter',
+  'status.noCategories': 'Välj minst en kategori för att visa rapporter.',
+  'status.loaded': '{total} rapporter i {cells} hexagoner',
+  'status.error': 'Det gick inte att hämta hotspots: {message}',
+  'status.retry': 'Försök igen',
+
+  'map.ariaLabel': 'Karta över {area} med hotspots per hexagon',
+  'map.ariaLabelPlain': 'Karta',
+  'map.basemapFallback': 'Bakgrundskartan kunde inte laddas; en enkel bakgrund visas.',
+  'map.zoomIn': 'Zooma in',
+  'map.zoomOut': 'Zooma ut',
+  'map.popup.count': '{count} rapporter',
+  'map.popup.countOne': '1 rapport',
+  'map.popup.cell': 'Hexagon {cell}',
+  'map.popup.close': 'Stäng',
+
+  'legend.title': 'Rapporter per hexagon',
+  'legend.resolution': 'Upplösning {res}: {area} per hexagon',
+  'legend.noData': 'Ingen data att klassa',
+
+  'area.km2': '~{value} km²',
+  'area.m2': '~{value} m²',
+
+  'error.network': 'Ingen kontakt med servern. Kontrollera anslutningen och försök igen.',
+  'error.invalid_credentials': 'Fel e-postadress eller lösenord.',
+  'error.too_many_requests': 'För många försök. Vänta en stund och försök igen.',
+  'error.rate_limited': 'För många försök. Vänta en stund och försök igen.',
+  'error.account_locked': 'Kontot är tillfälligt låst efter för många försök. Vänta en stund och försök igen.',
+  'error.unauthorized': 'Du behöver logga in igen.',
+  'error.forbidden': 'Du har inte behörighet till detta.',
+  'error.not_found': 'Det efterfrågade hittades inte.',
+  'error.validation_failed': 'Ogiltiga uppgifter.',
+  'error.server': 'Ett fel uppstod på servern. Försök igen om en stund.',
+  'error.unknown': 'Något gick fel.',
+} as const;
+
+export type MessageKey = keyof typeof sv;
