@@ -35,7 +35,9 @@ async function main() {
 
   const app = createApp({ config, db: database.handle.db, logger, dbKind: database.handle.kind });
   const server = app.listen(config.port, () => {
-    logger.info(`Tryggkarta listening on http://localhost:${config.port}`);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info(`Tryggkarta listening on http://localhost:${port}`);
   });
   server.requestTimeout = 10 * 60_000; // large imports
 

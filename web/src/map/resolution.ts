@@ -10,8 +10,9 @@ export const RESOLUTIONS = [6, 7, 8, 9, 10, 11, 12] as const;
  */
 export function resolutionForZoom(zoom: number): number {
   const z = Math.floor(zoom);
-  if (z <= 10) return 7;
-  if (z === 11) return 8;
+  // At Swedish latitudes a res-8 cell is ~12 px wide at zoom 10-11, a res-9 cell ~10 px at zoom 12.
+  if (z <= 9) return 7;
+  if (z <= 11) return 8;
   if (z <= 13) return 9;
   if (z === 14) return 10;
   return 11;
