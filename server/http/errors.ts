@@ -54,10 +54,13 @@ export class HttpError extends Error {
 }
 
 export function zodDetails(error: ZodError, prefix = ''): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
-    message: issue.message,
-  }));
+  const join = (parts: string[]) => parts.filter(Boolean).join('.') || '(body)';
+  return error.issues.flatMap((issue) => {
+    const path = [prefix, ...issue.path.map(String)];
+    // An unknown key is reported on its own path, so the client sees which field to drop.
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: join([...path, key]), message: 'is not a known field' }));
+    return [{ path: join(path), message: issue.message }];
+  });
 }
 
 export function fromZod(error: ZodError, where: 'body' | 'query' | 'params'): HttpError {

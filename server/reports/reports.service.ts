@@ -30,14 +30,15 @@ export function checkObservedTimes(observedAt: Date, observedUntil: Date | null 
 export async function createReport(db: Db, caller: AuthContext, input: CreateReportInput) {
   const id = input.id ?? randomUUID();
   const [lng, lat] = input.location.coordinates;
+  const alreadyUsed = () => new HttpError(409, 'conflict', 'A report with this id already exists', [{ path: 'id', message: 'already used' }]);
+  /** The stored report when this caller may see it as their own retry; otherwise the id is taken. */
+  const storedRetry = (existing: repo.Report) => {
+    if (!seesAllReports(caller.role) && existing.reporterId !== caller.userId) throw alreadyUsed();
+    return { report: existing, created: false };
+  };
   return withArea(db, caller.areaId, async (tx) => {
     const existing = await repo.findReport(tx, caller.areaId, id);
-    if (existing) {
-      if (!seesAllReports(caller.role) && existing.reporterId !== caller.userId) {
-        throw new HttpError(409, 'conflict', 'A report with this id already exists', [{ path: 'id', message: 'already used' }]);
-      }
-      return { report: existing, created: false };
-    }
+    if (existing) return storedRetry(existing);
     checkObservedTimes(input.observedAt, input.observedUntil);
     if (!(await repo.categoryExists(tx, caller.areaId, input.category))) {
       throw HttpError.unprocessable('unknown_category', `Unknown category ${input.category}`, [
@@ -71,8 +72,11 @@ export async function createReport(db: Db, caller: AuthContext, input: CreateRep
       source: 'app',
     });
     if (!inserted) {
-      // Same id in another area (ours was checked above): refuse without saying where.
-      throw new HttpError(409, 'conflict', 'A report with this id already exists', [{ path: 'id', message: 'already used' }]);
+      // A concurrent retry committed the same id after our first look: READ COMMITTED lets this
+      // statement see it. Otherwise the id is used in another area: refuse without saying where.
+      const raced = await repo.findReport(tx, caller.areaId, id);
+      if (raced) return storedRetry(raced);
+      throw alreadyUsed();
     }
     const report = await repo.findReport(tx, caller.areaId, id);
     return { report: report!, created: true };
@@ -86,6 +90,8 @@ export async function getReport(db: Db, caller: AuthContext, id: string) {
   return report;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function encodeCursor(c: repo.Cursor): string {
   return Buffer.from(JSON.stringify([c.observedAt, c.id])).toString('base64url');
 }
@@ -93,7 +99,8 @@ export function encodeCursor(c: repo.Cursor): string {
 export function decodeCursor(cursor: string): repo.Cursor {
   try {
     const [observedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof observedAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(observedAt))) throw new Error();
+    // A forged cursor must fail here, not as a uuid cast error (500) in the database.
+    if (typeof observedAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(observedAt)) || !UUID.test(id)) throw new Error();
     return { observedAt, id };
   } catch {
     throw HttpError.badRequest('Invalid cursor', [{ path: 'cursor', message: 'is not a cursor this API returned' }]);
