@@ -33,7 +33,8 @@ async function main() {
     }
   }
 
-  const app = createApp({ config, db: database.handle.db, logger, dbKind: database.handle.kind });
+  // Requests run as the app role, confined by row-level security; the owner connection stays for start-up work.
+  const app = createApp({ config, db: database.handle.appDb(), logger, dbKind: database.handle.kind });
   const server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

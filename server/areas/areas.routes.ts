@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Db } from '../db/database';
+import { withArea } from '../db/scope';
 import { auth, requireAuth } from '../auth/auth.middleware';
 import { HttpError } from '../http/errors';
 import { findAreaWithBoundary, listCategories, listOrganisations } from './areas.repository';
@@ -8,13 +9,15 @@ export function areasRoutes(db: Db): Router {
   const r = Router();
 
   r.get('/areas/current', requireAuth(), async (req, res) => {
-    const area = await findAreaWithBoundary(db, auth(req).areaId);
+    const { areaId } = auth(req);
+    const area = await withArea(db, areaId, (tx) => findAreaWithBoundary(tx, areaId));
     if (!area) throw HttpError.notFound('Area');
     res.json({ id: area.id, code: area.code, name: area.name, timezone: area.timezone, boundary: area.boundary, bbox: area.bbox });
   });
 
   r.get('/categories', requireAuth(), async (req, res) => {
-    const rows = await listCategories(db, auth(req).areaId);
+    const { areaId } = auth(req);
+    const rows = await withArea(db, areaId, (tx) => listCategories(tx, areaId));
     res.json({
       categories: rows.map((c) => ({
         code: c.code,
@@ -28,7 +31,8 @@ export function areasRoutes(db: Db): Router {
   });
 
   r.get('/organisations', requireAuth(), async (req, res) => {
-    res.json({ organisations: await listOrganisations(db, auth(req).areaId) });
+    const { areaId } = auth(req);
+    res.json({ organisations: await withArea(db, areaId, (tx) => listOrganisations(tx, areaId)) });
   });
 
   return r;

@@ -5,6 +5,10 @@ import type { Role } from '../db/schema';
 
 type Conn = Db | Tx;
 
+/**
+ * Account lookups before the caller's area is known go through the SECURITY DEFINER functions of
+ * migration 0003; everything else runs inside the caller's area like any other query.
+ */
 export interface UserRow {
   id: number;
   area_id: number;
@@ -16,28 +20,28 @@ export interface UserRow {
   disabled_at: Date | null;
   area_code: string;
   area_name: string;
+  token_id: number | null;
+  read_only: boolean;
 }
 
-const userColumns = [
-  'users.id',
-  'users.area_id',
-  'users.email',
-  'users.name',
-  'users.role',
-  'users.organisation_id',
-  'users.password_hash',
-  'users.disabled_at',
-  'areas.code as area_code',
-  'areas.name as area_name',
-] as const;
+export async function findUserByEmail(db: Conn, email: string): Promise<UserRow | undefined> {
+  const result = await sql<UserRow>`SELECT * FROM auth_user_by_email(${email.toLowerCase()})`.execute(db);
+  return result.rows[0];
+}
 
-export function findUserByEmail(db: Conn, email: string): Promise<UserRow | undefined> {
-  return db
-    .selectFrom('users')
-    .innerJoin('areas', 'areas.id', 'users.area_id')
-    .select(userColumns)
-    .where('users.email', '=', email.toLowerCase())
-    .executeTakeFirst();
+/** Looks up a live session and slides its idle expiry in one statement. */
+export async function touchSession(db: Conn, idHash: string, idleSeconds: number, absoluteSeconds: number) {
+  const result = await sql<UserRow>`SELECT * FROM auth_touch_session(${idHash}, ${idleSeconds}, ${absoluteSeconds})`.execute(db);
+  return result.rows[0];
+}
+
+export async function findToken(db: Conn, tokenHash: string) {
+  const result = await sql<UserRow>`SELECT * FROM auth_use_token(${tokenHash})`.execute(db);
+  return result.rows[0];
+}
+
+export async function deleteSession(db: Conn, idHash: string) {
+  await sql`SELECT auth_end_session(${idHash})`.execute(db);
 }
 
 export async function createSession(db: Conn, s: { areaId: number; userId: number; idHash: string; expiresAt: Date }) {
@@ -47,42 +51,8 @@ export async function createSession(db: Conn, s: { areaId: number; userId: numbe
     .execute();
 }
 
-/** Looks up a live session and slides its idle expiry in one statement. */
-export async function touchSession(db: Conn, idHash: string, idleSeconds: number, absoluteSeconds: number) {
-  const row = await sql<UserRow>`
-    UPDATE sessions s SET last_seen_at = now()
-    FROM users, areas
-    WHERE s.id_hash = ${idHash}
-      AND users.id = s.user_id AND users.area_id = s.area_id AND areas.id = s.area_id
-      AND users.disabled_at IS NULL
-      AND s.expires_at > now()
-      AND s.last_seen_at > now() - make_interval(secs => ${idleSeconds})
-      AND s.created_at > now() - make_interval(secs => ${absoluteSeconds})
-    RETURNING users.id, users.area_id, users.email, users.name, users.role, users.organisation_id,
-              users.password_hash, users.disabled_at, areas.code AS area_code, areas.name AS area_name`.execute(db);
-  return row.rows[0];
-}
-
-export async function deleteSession(db: Conn, idHash: string) {
-  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
-}
-
 export async function deleteUserSessions(db: Conn, areaId: number, userId: number) {
   await db.deleteFrom('sessions').where('area_id', '=', areaId).where('user_id', '=', userId).execute();
-}
-
-export async function findToken(db: Conn, tokenHash: string) {
-  const row = await sql<UserRow & { token_id: number; read_only: boolean }>`
-    UPDATE api_tokens t SET last_used_at = now()
-    FROM users, areas
-    WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL
-      AND users.id = t.user_id AND users.area_id = t.area_id AND areas.id = t.area_id
-      AND users.disabled_at IS NULL
-    RETURNING t.id AS token_id, t.read_only, users.id, users.area_id, users.email, users.name, users.role,
-              users.organisation_id, users.password_hash, users.disabled_at, areas.code AS area_code, areas.name AS area_name`.execute(
-    db,
-  );
-  return row.rows[0];
 }
 
 export async function insertToken(

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import { withArea } from '../db/scope';
 import { HttpError } from '../http/errors';
 import type { AuthContext } from './auth-context';
 import * as repo from './auth.repository';
@@ -32,12 +33,14 @@ export async function login(db: Db, email: string, password: string): Promise<{ 
     throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
   }
   const sessionSecret = newSecret();
-  await repo.createSession(db, {
-    areaId: user.area_id,
-    userId: user.id,
-    idHash: sha256(sessionSecret),
-    expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000),
-  });
+  await withArea(db, user.area_id, (tx) =>
+    repo.createSession(tx, {
+      areaId: user.area_id,
+      userId: user.id,
+      idHash: sha256(sessionSecret),
+      expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_SECONDS * 1000),
+    }),
+  );
   return { auth: toContext(user, 'session'), sessionSecret };
 }
 
@@ -56,7 +59,7 @@ export async function logout(db: Db, sessionSecret: string): Promise<void> {
 }
 
 export async function logoutEverywhere(db: Db, auth: AuthContext): Promise<void> {
-  await repo.deleteUserSessions(db, auth.areaId, auth.userId);
+  await withArea(db, auth.areaId, (tx) => repo.deleteUserSessions(tx, auth.areaId, auth.userId));
 }
 
 /** Creates an API token for a user; the plain token is returned once and only its hash is kept. */
@@ -67,6 +70,8 @@ export async function createApiToken(
   readOnly = false,
 ): Promise<{ id: number; token: string }> {
   const token = newSecret('tk_');
-  const row = await repo.insertToken(db, { areaId: user.areaId, userId: user.id, tokenHash: sha256(token), name, readOnly });
+  const row = await withArea(db, user.areaId, (tx) =>
+    repo.insertToken(tx, { areaId: user.areaId, userId: user.id, tokenHash: sha256(token), name, readOnly }),
+  );
   return { id: row.id, token };
 }

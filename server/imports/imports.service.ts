@@ -139,9 +139,8 @@ class BatchWriter {
 export async function runImport(db: Db, caller: AuthContext, body: AsyncIterable<Buffer>, opts: ImportOptions): Promise<ImportResult> {
   const notes: string[] = [];
   const source = opts.format === 'polisen' ? 'polisen' : 'import';
-  const area = await db.selectFrom('areas').select(['name', 'timezone']).where('id', '=', caller.areaId).executeTakeFirstOrThrow();
-
   return withArea(db, caller.areaId, async (tx) => {
+    const area = await tx.selectFrom('areas').select(['name', 'timezone']).where('id', '=', caller.areaId).executeTakeFirstOrThrow();
     const writer = new BatchWriter(tx, caller.areaId, source, await repo.reportCategoryCodes(tx, caller.areaId), opts.onError);
     let countyWide: number | undefined;
     if (opts.format === 'polisen') {

@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from './db';
 
 export interface TestServer {
   url: string;
+  /** The owner connection, for fixtures and checks; the app itself runs as the RLS-confined role. */
   db: Db;
   database: TestDatabase;
   close(): Promise<void>;
@@ -23,7 +24,7 @@ export async function startTestServer(
   const db = database.handle.db;
   if (opts.seedDemo) await seedDemo(db, { reportCount: opts.demoReportCount });
   const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
-  const app = createApp({ config, db, logger: createLogger('silent'), dbKind: database.handle.kind });
+  const app = createApp({ config, db: database.handle.appDb(), logger: createLogger('silent'), dbKind: database.handle.kind });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
