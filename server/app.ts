@@ -18,6 +18,7 @@ import { hotspotsRoutes } from './hotspots/hotspots.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { HttpError } from './http/errors';
+import { guardedRouter } from './http/guarded-router';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -68,7 +69,8 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   );
 
   const api = express.Router();
-  api.get('/health', async (_req, res) => {
+  const open = guardedRouter();
+  open.get('/health', async (_req, res) => {
     try {
       await sql`SELECT 1`.execute(db);
       res.json({ status: 'ok', database: 'ok', databaseKind: dbKind });
@@ -76,9 +78,10 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
       res.status(503).json({ status: 'degraded', database: 'unavailable', databaseKind: dbKind });
     }
   });
-  api.get('/client-config', (_req, res) => {
+  open.get('/client-config', (_req, res) => {
     res.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
   });
+  api.use(open.router);
 
   api.use(cookieParser());
   api.use(resolveAuth(db));

@@ -1,21 +1,22 @@
-import { Router } from 'express';
+import { guardedRouter } from '../http/guarded-router';
+import type { Router } from 'express';
 import type { Db } from '../db/database';
 import { withArea } from '../db/scope';
-import { auth, requireAuth } from '../auth/auth.middleware';
+import { auth } from '../auth/auth.middleware';
 import { HttpError } from '../http/errors';
 import { findAreaWithBoundary, listCategories, listOrganisations } from './areas.repository';
 
 export function areasRoutes(db: Db): Router {
-  const r = Router();
+  const r = guardedRouter();
 
-  r.get('/areas/current', requireAuth(), async (req, res) => {
+  r.get('/areas/current', async (req, res) => {
     const { areaId } = auth(req);
     const area = await withArea(db, areaId, (tx) => findAreaWithBoundary(tx, areaId));
     if (!area) throw HttpError.notFound('Area');
     res.json({ id: area.id, code: area.code, name: area.name, timezone: area.timezone, boundary: area.boundary, bbox: area.bbox });
   });
 
-  r.get('/categories', requireAuth(), async (req, res) => {
+  r.get('/categories', async (req, res) => {
     const { areaId } = auth(req);
     const rows = await withArea(db, areaId, (tx) => listCategories(tx, areaId));
     res.json({
@@ -30,10 +31,10 @@ export function areasRoutes(db: Db): Router {
     });
   });
 
-  r.get('/organisations', requireAuth(), async (req, res) => {
+  r.get('/organisations', async (req, res) => {
     const { areaId } = auth(req);
     res.json({ organisations: await withArea(db, areaId, (tx) => listOrganisations(tx, areaId)) });
   });
 
-  return r;
+  return r.router;
 }

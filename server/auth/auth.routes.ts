@@ -1,9 +1,11 @@
-import { Router, type CookieOptions, type Request } from 'express';
+import { guardedRouter } from '../http/guarded-router';
+import type { Router } from 'express';
+import type { CookieOptions, Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { parseBody } from '../http/validate';
 import type { AuthContext } from './auth-context';
-import { auth, requireAuth, SESSION_COOKIE } from './auth.middleware';
+import { auth, SESSION_COOKIE } from './auth.middleware';
 import { login, logout, logoutEverywhere, SESSION_ABSOLUTE_SECONDS } from './auth.service';
 
 const LoginBody = z.object({
@@ -27,7 +29,7 @@ function cookieOptions(req: Request): CookieOptions {
 }
 
 export function authRoutes(db: Db): Router {
-  const r = Router();
+  const r = guardedRouter();
 
   r.post('/auth/login', async (req, res) => {
     const body = parseBody(req, LoginBody);
@@ -46,15 +48,15 @@ export function authRoutes(db: Db): Router {
     res.status(204).end();
   });
 
-  r.post('/auth/logout-all', requireAuth(), async (req, res) => {
+  r.post('/auth/logout-all', async (req, res) => {
     await logoutEverywhere(db, auth(req));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
 
-  r.get('/me', requireAuth(), (req, res) => {
+  r.get('/me', (req, res) => {
     res.json({ user: userDto(auth(req)) });
   });
 
-  return r;
+  return r.router;
 }

@@ -1,8 +1,10 @@
-import { Router, type Request } from 'express';
+import { guardedRouter } from '../http/guarded-router';
+import type { Router } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
-import { auth, requireAuth } from '../auth/auth.middleware';
+import { auth } from '../auth/auth.middleware';
 import { HttpError } from '../http/errors';
 import { parseQuery } from '../http/validate';
 import { csvOptionsFromQuery, CsvOptionsError, type CsvOptions } from './parsers/csv';
@@ -37,8 +39,8 @@ async function* limitedBody(req: Request, maxBytes: number): AsyncGenerator<Buff
 }
 
 export function importsRoutes(db: Db, config: Config): Router {
-  const r = Router();
-  r.post('/imports', requireAuth('admin', 'planner'), async (req, res) => {
+  const r = guardedRouter();
+  r.post('/imports', async (req, res) => {
     const q = parseQuery(req, ImportQuery);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > config.importMaxBytes) {
@@ -77,5 +79,5 @@ export function importsRoutes(db: Db, config: Config): Router {
       throw err;
     }
   });
-  return r;
+  return r.router;
 }

@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import { guardedRouter } from '../http/guarded-router';
+import type { Router } from 'express';
 import type { Db } from '../db/database';
-import { auth, requireAuth } from '../auth/auth.middleware';
+import { auth } from '../auth/auth.middleware';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { CreateReportBody, ListReportsQuery, PatchReportBody, ReportIdParams } from './report.schema';
 import * as service from './reports.service';
@@ -12,9 +13,9 @@ export function reportFeature(report: Report) {
 }
 
 export function reportsRoutes(db: Db): Router {
-  const r = Router();
+  const r = guardedRouter();
 
-  r.post('/reports', requireAuth(), async (req, res) => {
+  r.post('/reports', async (req, res) => {
     const body = parseBody(req, CreateReportBody);
     const { report, created } = await service.createReport(db, auth(req), body);
     res.status(created ? 201 : 200);
@@ -22,7 +23,7 @@ export function reportsRoutes(db: Db): Router {
     res.json(report);
   });
 
-  r.get('/reports', requireAuth(), async (req, res) => {
+  r.get('/reports', async (req, res) => {
     const filter = parseQuery(req, ListReportsQuery);
     const { reports, nextCursor } = await service.listReports(db, auth(req), filter);
     res.json({
@@ -32,22 +33,22 @@ export function reportsRoutes(db: Db): Router {
     });
   });
 
-  r.get('/reports/:id', requireAuth(), async (req, res) => {
+  r.get('/reports/:id', async (req, res) => {
     const { id } = parseParams(req, ReportIdParams);
     res.json(await service.getReport(db, auth(req), id));
   });
 
-  r.patch('/reports/:id', requireAuth('planner', 'admin'), async (req, res) => {
+  r.patch('/reports/:id', async (req, res) => {
     const { id } = parseParams(req, ReportIdParams);
     const body = parseBody(req, PatchReportBody);
     res.json(await service.patchReport(db, auth(req), id, body));
   });
 
-  r.delete('/reports/:id', requireAuth('admin'), async (req, res) => {
+  r.delete('/reports/:id', async (req, res) => {
     const { id } = parseParams(req, ReportIdParams);
     await service.deleteReport(db, auth(req), id);
     res.status(204).end();
   });
 
-  return r;
+  return r.router;
 }

@@ -1,0 +1,48 @@
+import type { Role } from '../db/schema';
+
+/**
+ * The authorisation matrix: every route of /api/v1 and who may call it. One middleware enforces
+ * it (see guarded-router.ts); a route missing here cannot be registered, and the matrix test
+ * checks every entry for every role. Row scope (own area; reporters' own submissions) is enforced
+ * below this by the database's row-level security and the services: another area's resource
+ * answers 404, so its existence is not revealed.
+ *
+ * - 'public': no login needed
+ * - 'authenticated': any logged-in role
+ * - Role[]: only these roles (others get 403)
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export const ALL: readonly Role[] = ['reporter', 'walker', 'planner', 'analyst', 'admin'];
+export const ANALYSTS: readonly Role[] = ['planner', 'analyst', 'admin'];
+export const TRIAGE: readonly Role[] = ['planner', 'admin'];
+export const ADMIN: readonly Role[] = ['admin'];
+
+export const ACCESS_POLICY = {
+  'GET /health': 'public',
+  'GET /client-config': 'public',
+  'POST /auth/login': 'public',
+  'POST /auth/logout': 'public',
+  'POST /auth/logout-all': 'authenticated',
+  'GET /me': 'authenticated',
+
+  'GET /areas/current': 'authenticated',
+  'GET /categories': 'authenticated',
+  'GET /organisations': 'authenticated',
+
+  'POST /reports': ALL,
+  'GET /reports': ALL,
+  'GET /reports/:id': ALL,
+  'PATCH /reports/:id': TRIAGE,
+  'DELETE /reports/:id': ADMIN,
+
+  'POST /imports': TRIAGE,
+
+  'GET /hotspots': ANALYSTS,
+} as const satisfies Record<string, Access>;
+
+export type RouteKey = keyof typeof ACCESS_POLICY;
+
+export function accessFor(method: string, path: string): Access | undefined {
+  return (ACCESS_POLICY as Record<string, Access>)[`${method.toUpperCase()} ${path}`];
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { ACCESS_POLICY, type Access } from '../../server/auth/access-policy';
+import { registeredRoutes } from '../../server/http/guarded-router';
+import { createApiToken } from '../../server/auth/auth.service';
+import { pointToStorageCell } from '../../server/h3/cells';
+import type { Role } from '../../server/db/schema';
+import { BACKENDS } from '../support/backends';
+import { startTestServer, type TestServer } from '../support/server';
+import { createTestArea, type TestArea } from '../support/fixtures';
+
+type Caller = 'anonymous' | Role;
+const CALLERS: Caller[] = ['anonymous', 'reporter', 'walker', 'planner', 'analyst', 'admin'];
+
+/** What the matrix promises for a caller: allowed (any answer but 401/403), 401 or 403. */
+function expected(access: Access, caller: Caller): 'allowed' | 401 | 403 {
+  if (access === 'public') return 'allowed';
+  if (caller === 'anonymous') return 401;
+  if (access === 'authenticated') return 'allowed';
+  return (access as readonly Role[]).includes(caller) ? 'allowed' : 403;
+}
+
+const entries = Object.entries(ACCESS_POLICY) as [string, Access][];
+
+describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
+  let server: TestServer;
+  let own: TestArea;
+  let other: TestArea;
+  const tokens = {} as Record<Role, string>;
+
+  async function newReport(area: TestArea, reporterId: number) {
+    const id = crypto.randomUUID();
+    await server.db
+      .insertInto('reports')
+      .values({
+        area_id: area.id,
+        id,
+        category: 'klotter',
+        observed_at: new Date('2026-05-01T12:00:00Z'),
+        geom: sql`ST_SetSRID(ST_MakePoint(16.5, 59.37), 4326)`,
+        h3: pointToStorageCell(16.5, 59.37),
+        source: 'app',
+        reporter_id: reporterId,
+      })
+      .execute();
+    return id;
+  }
+
+  async function call(method: string, path: string, caller: Caller, json = '{}') {
+    const headers: Record<string, string> = { 'content-type': 'application/json', origin: server.url };
+    if (caller !== 'anonymous') headers.authorization = `Bearer ${tokens[caller]}`;
+    const body = method === 'GET' || method === 'DELETE' ? undefined : json;
+    const res = await fetch(`${server.url}/api/v1${path}`, { method, headers, body });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ backend });
+    own = await createTestArea(server.db, 'matrix-own', [16.5, 59.37]);
+    other = await createTestArea(server.db, 'matrix-other', [16.5, 59.37]);
+    for (const role of Object.keys(own.users) as Role[]) {
+      tokens[role] = (await createApiToken(server.db, { id: own.users[role].id, areaId: own.id }, 'matrix')).token;
+    }
+  });
+  afterAll(() => server?.close());
+
+  it('has an entry for every registered route and a route for every entry', () => {
+    expect([...registeredRoutes].sort()).toEqual(Object.keys(ACCESS_POLICY).sort());
+  });
+
+  describe.each(entries)('%s', (key, access) => {
+    const [method, pattern] = key.split(' ') as [string, string];
+    const hasId = pattern.includes(':id');
+
+    it.each(CALLERS)('as %s', async (caller) => {
+      const path = hasId ? pattern.replace(':id', await newReport(own, own.users.reporter.id)) : pattern;
+      const status = await call(method, path, caller);
+      const want = expected(access, caller);
+      if (want === 'allowed') expect([401, 403], `${key} as ${caller} answered ${status}`).not.toContain(status);
+      else expect(status, `${key} as ${caller}`).toBe(want);
+    });
+
+  });
+
+  // A valid body per route, so the answer is about the resource, not about the input.
+  const VALID_BODY: Record<string, string> = { 'PATCH /reports/:id': '{"status":"reviewed"}' };
+
+  describe.each(entries.filter(([key]) => key.includes(':id')))('%s on another area', (key, access) => {
+    const [method, pattern] = key.split(' ') as [string, string];
+    it("answers 404 to every role allowed here, revealing nothing", async () => {
+      const foreignId = await newReport(other, other.users.reporter.id);
+      for (const caller of CALLERS) {
+        if (expected(access, caller) !== 'allowed') continue;
+        expect(await call(method, pattern.replace(':id', foreignId), caller, VALID_BODY[key]), `${key} as ${caller}`).toBe(404);
+      }
+    });
+  });
+});
