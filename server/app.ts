@@ -19,6 +19,7 @@ import { importsRoutes } from './imports/imports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { HttpError } from './http/errors';
 import { guardedRouter } from './http/guarded-router';
+import { createRateLimits } from './http/rate-limits';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -68,6 +69,10 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
     }),
   );
 
+  const limits = createRateLimits({
+    analyticsPerMinute: config.rateLimitAnalyticsPerMinute,
+    loginPerMinute: config.rateLimitLoginPerMinute,
+  });
   const api = express.Router();
   const open = guardedRouter();
   open.get('/health', async (_req, res) => {
@@ -95,11 +100,13 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
     }
     next();
   });
+  // Small bodies where only small ones make sense; 1 MB is the ceiling for any JSON body.
+  api.use('/auth', express.json({ limit: '10kb', strict: true }));
   api.use(express.json({ limit: '1mb', strict: true }));
-  api.use(authRoutes(db));
+  api.use(authRoutes(db, limits));
   api.use(areasRoutes(db));
   api.use(reportsRoutes(db));
-  api.use(hotspotsRoutes(db));
+  api.use(hotspotsRoutes(db, limits));
   api.use(notFoundHandler);
 
   app.use('/api/v1', api);

@@ -25,6 +25,10 @@ const ConfigSchema = z
       .enum(['true', 'false', '1', '0'])
       .optional()
       .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+    /** Requests per minute and caller to the analytics endpoints (hotspots...). */
+    RATE_LIMIT_ANALYTICS: z.coerce.number().int().positive().default(240),
+    /** Login requests per minute and client address (the per-account lockout comes on top). */
+    RATE_LIMIT_LOGIN: z.coerce.number().int().positive().default(60),
     /** Set to true behind a TLS-terminating proxy so cookies get the Secure flag. */
     TRUST_PROXY: z
       .enum(['true', 'false', '1', '0'])
@@ -49,6 +53,8 @@ export interface Config {
   /** Whether to seed demo data into an empty database. */
   readonly seedDemo: boolean;
   readonly trustProxy: boolean;
+  readonly rateLimitAnalyticsPerMinute: number;
+  readonly rateLimitLoginPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -75,5 +81,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Demo data only ever goes into the embedded default, never into a server given by DATABASE_URL.
     seedDemo: embedded && (e.SEED_DEMO ?? true),
     trustProxy: e.TRUST_PROXY,
+    rateLimitAnalyticsPerMinute: e.RATE_LIMIT_ANALYTICS,
+    rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN,
   });
 }

@@ -65,3 +65,17 @@ export async function insertToken(
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
+
+/** Seconds the account stays locked after too many failed logins, 0 when it may try. */
+export async function loginLockSeconds(db: Conn, email: string, maxFailures: number, windowSeconds: number): Promise<number> {
+  const result = await sql<{ s: number | null }>`SELECT auth_login_lock_seconds(${email}, ${maxFailures}, ${windowSeconds}) AS s`.execute(db);
+  return Math.max(0, result.rows[0]?.s ?? 0);
+}
+
+export async function recordLoginFailure(db: Conn, email: string) {
+  await sql`SELECT auth_record_login_failure(${email})`.execute(db);
+}
+
+export async function clearLoginFailures(db: Conn, email: string) {
+  await sql`SELECT auth_clear_login_failures(${email})`.execute(db);
+}

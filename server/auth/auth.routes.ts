@@ -3,6 +3,7 @@ import type { Router } from 'express';
 import type { CookieOptions, Request } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/database';
+import type { RateLimits } from '../http/rate-limits';
 import { parseBody } from '../http/validate';
 import type { AuthContext } from './auth-context';
 import { auth, SESSION_COOKIE } from './auth.middleware';
@@ -28,10 +29,10 @@ function cookieOptions(req: Request): CookieOptions {
   return { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: SESSION_ABSOLUTE_SECONDS * 1000 };
 }
 
-export function authRoutes(db: Db): Router {
+export function authRoutes(db: Db, limits: RateLimits): Router {
   const r = guardedRouter();
 
-  r.post('/auth/login', async (req, res) => {
+  r.post('/auth/login', limits.login, async (req, res) => {
     const body = parseBody(req, LoginBody);
     const previous = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     const result = await login(db, body.email, body.password);

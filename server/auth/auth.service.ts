@@ -6,6 +6,9 @@ import * as repo from './auth.repository';
 import { hashPassword, newSecret, sha256, verifyPassword } from './passwords';
 
 export const SESSION_IDLE_SECONDS = 8 * 3600;
+/** 5 failed logins for an account within 15 minutes lock it until the window passes. */
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_WINDOW_SECONDS = 15 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 3600;
 
 // A valid hash to verify against when the email is unknown, so timing does not reveal which emails exist.
@@ -27,11 +30,20 @@ function toContext(row: repo.UserRow, via: AuthContext['via'], readOnly = false)
 }
 
 export async function login(db: Db, email: string, password: string): Promise<{ auth: AuthContext; sessionSecret: string }> {
+  const lockedFor = await repo.loginLockSeconds(db, email, LOGIN_MAX_FAILURES, LOGIN_WINDOW_SECONDS);
+  if (lockedFor > 0) {
+    // Locked even for the right password; attempts while locked do not extend the lock.
+    throw new HttpError(429, 'too_many_requests', `Too many failed logins; try again in ${Math.ceil(lockedFor / 60)} minute(s)`, [], {
+      retryAfterSeconds: lockedFor,
+    });
+  }
   const user = await repo.findUserByEmail(db, email);
   const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash));
   if (!user || !ok || user.disabled_at) {
+    await repo.recordLoginFailure(db, email);
     throw new HttpError(401, 'invalid_credentials', 'Wrong email or password');
   }
+  await repo.clearLoginFailures(db, email);
   const sessionSecret = newSecret();
   await withArea(db, user.area_id, (tx) =>
     repo.createSession(tx, {
