@@ -12,6 +12,7 @@ import type { Db } from './db/database';
 import type { Logger } from './logger';
 import { resolveAuth, sameOriginForCookieWrites } from './auth/auth.middleware';
 import { authRoutes } from './auth/auth.routes';
+import { tokensRoutes } from './auth/tokens.routes';
 import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
@@ -104,6 +105,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use('/auth', express.json({ limit: '10kb', strict: true }));
   api.use(express.json({ limit: '1mb', strict: true }));
   api.use(authRoutes(db, limits));
+  api.use(tokensRoutes(db));
   api.use(areasRoutes(db));
   api.use(reportsRoutes(db));
   api.use(hotspotsRoutes(db, limits));

@@ -25,6 +25,9 @@ export const ACCESS_POLICY = {
   'POST /auth/logout': 'public',
   'POST /auth/logout-all': 'authenticated',
   'GET /me': 'authenticated',
+  'GET /tokens': 'authenticated',
+  'POST /tokens': 'authenticated',
+  'DELETE /tokens/:id': 'authenticated',
 
   'GET /areas/current': 'authenticated',
   'GET /categories': 'authenticated',

@@ -46,6 +46,15 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     return id;
   }
 
+  /** A fresh resource of the kind a route's :id names, in the given area. */
+  async function newResource(pattern: string, area: TestArea): Promise<string> {
+    if (pattern.startsWith('/reports/')) return newReport(area, area.users.reporter.id);
+    if (pattern.startsWith('/tokens/')) {
+      return String((await createApiToken(server.db, { id: area.users.reporter.id, areaId: area.id }, 'victim')).id);
+    }
+    throw new Error(`The matrix test does not know how to make a resource for ${pattern}: add it here`);
+  }
+
   async function call(method: string, path: string, caller: Caller, json = '{}') {
     const headers: Record<string, string> = { 'content-type': 'application/json', origin: server.url };
     if (caller !== 'anonymous') headers.authorization = `Bearer ${tokens[caller]}`;
@@ -74,7 +83,7 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     const hasId = pattern.includes(':id');
 
     it.each(CALLERS)('as %s', async (caller) => {
-      const path = hasId ? pattern.replace(':id', await newReport(own, own.users.reporter.id)) : pattern;
+      const path = hasId ? pattern.replace(':id', await newResource(pattern, own)) : pattern;
       const status = await call(method, path, caller);
       const want = expected(access, caller);
       if (want === 'allowed') expect([401, 403], `${key} as ${caller} answered ${status}`).not.toContain(status);
@@ -89,7 +98,7 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
   describe.each(entries.filter(([key]) => key.includes(':id')))('%s on another area', (key, access) => {
     const [method, pattern] = key.split(' ') as [string, string];
     it("answers 404 to every role allowed here, revealing nothing", async () => {
-      const foreignId = await newReport(other, other.users.reporter.id);
+      const foreignId = await newResource(pattern, other);
       for (const caller of CALLERS) {
         if (expected(access, caller) !== 'allowed') continue;
         expect(await call(method, pattern.replace(':id', foreignId), caller, VALID_BODY[key]), `${key} as ${caller}`).toBe(404);
