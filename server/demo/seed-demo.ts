@@ -66,11 +66,12 @@ export async function seedDemo(
       .execute();
   }
   // One account per role is enough to print; the field reporters log in the same way.
-  const firstPerRole = new Map(data.users.map((u) => [u.role, u] as const).reverse());
+  const roleOrder = ['planner', 'analyst', 'admin', 'reporter', 'walker'];
+  const firstPerRole = roleOrder.flatMap((role) => data.users.find((u) => u.role === role) ?? []);
   return {
     areaCode: area.code,
     reports: data.reports.length,
-    users: [...firstPerRole.values()].map((u) => ({ email: u.email, role: u.role })),
+    users: firstPerRole.map((u) => ({ email: u.email, role: u.role })),
     password: DEMO_PASSWORD,
   };
 }
