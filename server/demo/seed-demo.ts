@@ -65,6 +65,7 @@ export async function seedDemo(
       )
       .execute();
   }
+  await sql`ANALYZE reports`.execute(db);
   // One account per role is enough to print; the field reporters log in the same way.
   const roleOrder = ['planner', 'analyst', 'admin', 'reporter', 'walker'];
   const firstPerRole = roleOrder.flatMap((role) => data.users.find((u) => u.role === role) ?? []);

@@ -11,7 +11,26 @@ export function parentCellSql(res: number): RawBuilder<string> {
   return sql<string>`((r.h3 & ~(15::bigint << 52)) | (${p}::bigint << 52) | ((1::bigint << (45 - 3 * ${p})) - 1))`;
 }
 
-/** WHERE clause shared by hotspot-style aggregations over reports r (joined with areas a). */
+/** Local weekday/hour filters need the area's time zone (areas a); nothing else does. */
+export function needsAreaJoin(f: HotspotFilter): boolean {
+  return f.weekdays !== undefined || f.hours !== undefined;
+}
+
+/** FROM clause for hotspot-style aggregations: reports r, joined with areas a only when needed. */
+export function hotspotFrom(f: HotspotFilter): RawBuilder<unknown> {
+  return needsAreaJoin(f) ? sql`reports r JOIN areas a ON a.id = r.area_id` : sql`reports r`;
+}
+
+/**
+ * Planner settings for one analytics transaction. The planner cannot estimate how few groups the
+ * parent-cell expression yields, so it plans a sort that spills at the default 4 MB work_mem; and
+ * PostGIS cost estimates trigger JIT compilation that costs more than the query (measured at 1M).
+ */
+export async function tuneForAnalytics(tx: Tx) {
+  await sql`SELECT set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`.execute(tx);
+}
+
+/** WHERE clause shared by hotspot-style aggregations over hotspotFrom(). */
 export function hotspotWhere(f: HotspotFilter): RawBuilder<SqlBool> {
   const parts: RawBuilder<unknown>[] = [
     sql`r.area_id = ${f.areaId}`,
@@ -39,13 +58,15 @@ export interface CellCount {
   weight: number;
 }
 
-/** Counts per cell at resolution res: a GROUP BY over the bitwise parent, no geometry work. */
+/**
+ * Counts per cell at resolution res: a GROUP BY over the bitwise parent, no geometry work.
+ * Unordered (a hash aggregate); callers sort the few hundred cells if they need to.
+ */
 export async function countByCell(db: Conn, res: number, f: HotspotFilter): Promise<CellCount[]> {
   const result = await sql<CellCount>`
     SELECT ${parentCellSql(res)} AS cell, count(*)::int AS count, sum(r.severity)::int AS weight
-    FROM reports r JOIN areas a ON a.id = r.area_id
+    FROM ${hotspotFrom(f)}
     WHERE ${hotspotWhere(f)}
-    GROUP BY 1
-    ORDER BY 1`.execute(db);
+    GROUP BY 1`.execute(db);
   return result.rows;
 }

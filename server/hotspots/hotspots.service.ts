@@ -4,12 +4,17 @@ import type { AuthContext } from '../auth/auth-context';
 import { bigintToCell } from '../h3/cells';
 import { cachedCellPolygon } from './cell-geometry-cache';
 import { toHotspotFilter, type HotspotsQueryInput } from './hotspot-filters';
-import { countByCell } from './hotspots.repository';
+import { countByCell, tuneForAnalytics } from './hotspots.repository';
 
 /** Hotspot counts as a GeoJSON FeatureCollection: one hexagon per non-empty cell. */
 export async function hotspotCounts(db: Db, caller: AuthContext, q: HotspotsQueryInput) {
   const filter = toHotspotFilter(caller.areaId, q);
-  const rows = await withArea(db, caller.areaId, (tx) => countByCell(tx, q.res, filter));
+  const rows = await withArea(db, caller.areaId, async (tx) => {
+    await tuneForAnalytics(tx);
+    return countByCell(tx, q.res, filter);
+  });
+  // Stable output (cell index order) whatever plan the database chose.
+  rows.sort((x, y) => (BigInt(x.cell) < BigInt(y.cell) ? -1 : 1));
   let total = 0;
   const features = rows.map((row) => {
     const cell = bigintToCell(row.cell);

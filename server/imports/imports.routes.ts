@@ -2,6 +2,7 @@ import { guardedRouter } from '../http/guarded-router';
 import type { Router } from 'express';
 import type { Request } from 'express';
 import { z } from 'zod';
+import { sql } from 'kysely';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import { auth } from '../auth/auth.middleware';
@@ -21,6 +22,9 @@ const CONTENT_TYPES: Record<ImportFormat, string[]> = {
   csv: ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel'],
   polisen: ['application/json'],
 };
+
+/** Imports this large change the table enough for the planner's statistics to go stale. */
+const STATISTICS_REFRESH_ROWS = 10_000;
 
 const CSV_PARAMS_NOT_COLUMNS = new Set(['crs', 'delimiter']);
 
@@ -66,6 +70,10 @@ export function importsRoutes(db: Db, config: Config): Router {
     try {
       const result = await runImport(db, auth(req), limitedBody(req, config.importMaxBytes), { format, onError, csv });
       res.status(200).json(result);
+      if (result.inserted >= STATISTICS_REFRESH_ROWS) {
+        // After the answer: fresh planner statistics keep hotspot queries on their index-only plans.
+        sql`SELECT refresh_report_statistics()`.execute(db).catch((err: Error) => req.log?.warn({ err }, 'statistics refresh failed'));
+      }
     } catch (err) {
       if (err instanceof CsvOptionsError) {
         const isParam = CSV_PARAMS_NOT_COLUMNS.has(err.field) || err.field.endsWith('Column');
