@@ -31,6 +31,7 @@ import {
   h3Sql,
   httpFloor,
   httpHotspots,
+  httpConcurrent,
   NAIVE_HEX_EDGE_M,
   naiveSql,
   yearWindows,
@@ -38,6 +39,8 @@ import {
 } from './bench/hotspot-bench';
 import { heading, int, mb, ms, percentile, rate, table, verdictTable, type Verdict } from './bench/report';
 import { startServerProcess, tail, type ServerProcess } from './bench/server-process';
+
+const CONCURRENT_CLIENTS = 50;
 
 const TARGETS = {
   importRate: { postgres: 50_000, pglite: 10_000 },
@@ -275,6 +278,7 @@ async function main(opts: BenchOptions) {
   await httpHotspots(server, area.token, 9, yearWindows(now, 1000, 3)); // warm-up: connections, JIT, caches of the server code
   const res9 = await httpHotspots(server, area.token, 9, yearWindows(now, 0, opts.queries));
   const res10 = await httpHotspots(server, area.token, 10, bboxWindows(now, opts.queries, opts.queries));
+  const concurrent = await httpConcurrent(server, area.token, 9, yearWindows(now, 2 * opts.queries, CONCURRENT_CLIENTS * 4), CONCURRENT_CLIENTS);
   const afterQueries = server.memory().rss;
   const latencyRow = (name: string, s: QuerySample[]) => {
     const times = s.map((x) => x.ms);
@@ -298,6 +302,17 @@ async function main(opts: BenchOptions) {
     ),
   );
   console.log('cells, reports and response are means per query; "reports" is what each query counted (meta.total)');
+  const p99 = percentile(concurrent.latencies, 99);
+  console.log(
+    `${CONCURRENT_CLIENTS} concurrent clients × 4 res-9 one-year queries: p50 ${ms(percentile(concurrent.latencies, 50))}, ` +
+      `p99 ${ms(p99)}, errors ${concurrent.errors}, ${(concurrent.latencies.length / (concurrent.wallMs / 1000)).toFixed(1)} queries/s`,
+  );
+  verdicts.push({
+    metric: `${CONCURRENT_CLIENTS} concurrent clients on /hotspots: p99, errors`,
+    value: `${ms(p99)}, ${concurrent.errors} errors`,
+    target: '≤ 500 ms, 0 errors',
+    pass: p99 <= 500 && concurrent.errors === 0,
+  });
   const res9p50 = percentile(res9.map((x) => x.ms), 50);
   const res10p50 = percentile(res10.map((x) => x.ms), 50);
   const res10p95 = percentile(res10.map((x) => x.ms), 95);

@@ -6,7 +6,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../server/db/database';
 import { withArea } from '../../server/db/scope';
-import { countByCell } from '../../server/hotspots/hotspots.repository';
+import { countByCell, tuneForAnalytics } from '../../server/hotspots/hotspots.repository';
+import http from 'node:http';
 import type { HotspotFilter } from '../../server/hotspots/hotspot-filters';
 import { DEMO_PLACES } from '../demo/area';
 import { request } from './http';
@@ -109,7 +110,10 @@ function filterOf(areaId: number, w: QueryWindow): HotspotFilter {
 /** The server's own H3 query (same repository function, same transaction shape), timed in SQL. */
 export async function h3Sql(db: Db, areaId: number, res: number, w: QueryWindow): Promise<QuerySample> {
   const started = performance.now();
-  const rows = await withArea(db, areaId, (tx) => countByCell(tx, res, filterOf(areaId, w)));
+  const rows = await withArea(db, areaId, async (tx) => {
+    await tuneForAnalytics(tx);
+    return countByCell(tx, res, filterOf(areaId, w));
+  });
   return { ms: performance.now() - started, bytes: 0, cells: rows.length, total: rows.reduce((s, r) => s + r.count, 0) };
 }
 
@@ -136,4 +140,49 @@ export async function naiveSql(db: Db, areaId: number, w: QueryWindow): Promise<
       AND r.location_precision = 'point' AND r.in_analytics
     GROUP BY hex.i, hex.j`.execute(db);
   return { ms: performance.now() - started, bytes: 0, cells: result.rows.length, total: result.rows.reduce((s, r) => s + r.count, 0) };
+}
+
+export interface ConcurrentResult {
+  latencies: number[];
+  errors: number;
+  wallMs: number;
+}
+
+/**
+ * `clients` clients at once, each with its own connection, each sending `perClient` hotspot
+ * queries back to back (every query a different window): DESIGN §7's "50 concurrent clients".
+ */
+export async function httpConcurrent(
+  server: ServerProcess,
+  token: string,
+  res: number,
+  windows: readonly QueryWindow[],
+  clients: number,
+): Promise<ConcurrentResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const perClient = Math.ceil(windows.length / clients);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      for (let i = 0; i < perClient; i++) {
+        const w = windows[c * perClient + i];
+        if (!w) break;
+        const t0 = performance.now();
+        const status = await new Promise<number>((resolve) => {
+          const req = http.get(`${server.url}${hotspotPath(res, w)}`, { agent, headers: { authorization: `Bearer ${token}` } }, (r) => {
+            r.resume();
+            r.on('end', () => resolve(r.statusCode ?? 0));
+            r.on('error', () => resolve(0));
+          });
+          req.on('error', () => resolve(0));
+        });
+        latencies.push(performance.now() - t0);
+        if (status !== 200) errors++;
+      }
+      agent.destroy();
+    }),
+  );
+  return { latencies, errors, wallMs: performance.now() - started };
 }
