@@ -13,6 +13,8 @@ import { findAreaByCode, insertOrganisation } from '../server/areas/areas.reposi
 import { createApiToken } from '../server/auth/auth.service';
 import { seedDemo } from '../server/demo/seed-demo';
 import type { Db } from '../server/db/database';
+import { purgeArea } from '../server/retention/retention.service';
+import { formatPurgeSummary } from '../server/retention/purge-summary';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -25,6 +27,9 @@ Commands:
               [--organisation <name>]
   create-token --email <e> [--name <label>] [--read-only]
       Prints the new API token as the last line of standard output (it is shown only once).
+  purge --area <code> [--dry-run] [--months <1-120>]
+      Retention: clears descriptions and reporter links of reports observed more than N months ago
+      (areas.settings.retentionMonths, default 24; --months overrides it for this run). Audited.
   migrate       Apply pending migrations.
   seed-demo     Create the demo area with synthetic data (embedded database only, unless --force).
 `;
@@ -99,6 +104,12 @@ const commands: Record<string, (db: Db, opts: Options, kind: string) => Promise<
     console.log(token);
   },
 
+  async purge(db, opts) {
+    const months = opts.months === undefined ? undefined : Number(opts.months);
+    const result = await purgeArea(db, { areaCode: required(opts, 'area'), months, dryRun: opts['dry-run'] === true, via: 'cli' });
+    console.log(formatPurgeSummary(result));
+  },
+
   async migrate() {
     // openConfiguredDatabase has migrated already.
     console.log('Database is up to date.');
@@ -134,6 +145,8 @@ async function main() {
       kind: { type: 'string' },
       'read-only': { type: 'boolean' },
       force: { type: 'boolean' },
+      months: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
     strict: true,
   });

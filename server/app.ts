@@ -21,6 +21,11 @@ import { errorHandler, notFoundHandler } from './http/error-handler';
 import { HttpError } from './http/errors';
 import { guardedRouter } from './http/guarded-router';
 import { createRateLimits } from './http/rate-limits';
+import { auditRequests } from './audit/audit.middleware';
+import { auditRoutes } from './audit/audit.routes';
+import { meRoutes } from './me/me.routes';
+import { publicRoutes } from './public/public.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -88,9 +93,13 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
     res.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
   });
   api.use(open.router);
+  // The public view needs no session: mounted before the caller is resolved.
+  api.use(publicRoutes(db));
 
   api.use(cookieParser());
   api.use(resolveAuth(db));
+  // Once the caller is known: writes and raw-data reads are recorded when their response is sent.
+  api.use(auditRequests(db));
   api.use(sameOriginForCookieWrites);
   // Imports stream their own raw body; everything else is JSON.
   api.use(importsRoutes(db, config));
@@ -103,12 +112,16 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   });
   // Small bodies where only small ones make sense; 1 MB is the ceiling for any JSON body.
   api.use('/auth', express.json({ limit: '10kb', strict: true }));
+  api.use('/privacy', express.json({ limit: '10kb', strict: true }));
   api.use(express.json({ limit: '1mb', strict: true }));
   api.use(authRoutes(db, limits));
   api.use(tokensRoutes(db));
   api.use(areasRoutes(db));
   api.use(reportsRoutes(db));
   api.use(hotspotsRoutes(db, limits));
+  api.use(auditRoutes(db));
+  api.use(meRoutes(db));
+  api.use(privacyRoutes());
   api.use(notFoundHandler);
 
   app.use('/api/v1', api);

@@ -4,6 +4,7 @@ import { openConfiguredDatabase } from './db/open';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { createApp } from './app';
 import { seedDemo } from './demo/seed-demo';
+import { startRetentionSchedule } from './retention/retention.schedule';
 
 async function main() {
   let config;
@@ -41,6 +42,8 @@ async function main() {
     logger.info(`Tryggkarta listening on http://localhost:${port}`);
   });
   server.requestTimeout = 10 * 60_000; // large imports
+  // Daily retention purge of every area, on the owner connection like the admin CLI's (audited as 'system').
+  const retention = startRetentionSchedule({ db: database.handle.db, logger });
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -48,6 +51,7 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: shutting down`);
     server.close(async () => {
+      await retention.stop();
       await database.close();
       process.exit(0);
     });

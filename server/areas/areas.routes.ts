@@ -5,6 +5,9 @@ import { withArea } from '../db/scope';
 import { auth } from '../auth/auth.middleware';
 import { HttpError } from '../http/errors';
 import { findAreaWithBoundary, listCategories, listOrganisations } from './areas.repository';
+import { parseBody } from '../http/validate';
+import { AreaSettingsPatch } from './area-settings';
+import { getAreaSettings, updateAreaSettings } from './area-settings.service';
 
 export function areasRoutes(db: Db): Router {
   const r = guardedRouter();
@@ -34,6 +37,15 @@ export function areasRoutes(db: Db): Router {
   r.get('/organisations', async (req, res) => {
     const { areaId } = auth(req);
     res.json({ organisations: await withArea(db, areaId, (tx) => listOrganisations(tx, areaId)) });
+  });
+
+  r.get('/areas/current/settings', async (req, res) => {
+    res.json(await getAreaSettings(db, auth(req)));
+  });
+
+  r.patch('/areas/current/settings', async (req, res) => {
+    const patch = parseBody(req, AreaSettingsPatch);
+    res.json(await updateAreaSettings(db, auth(req), patch));
   });
 
   return r.router;

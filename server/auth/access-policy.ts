@@ -25,6 +25,7 @@ export const ACCESS_POLICY = {
   'POST /auth/logout': 'public',
   'POST /auth/logout-all': 'authenticated',
   'GET /me': 'authenticated',
+  'GET /me/export': 'authenticated',
   'GET /tokens': 'authenticated',
   'POST /tokens': 'authenticated',
   'DELETE /tokens/:id': 'authenticated',
@@ -32,6 +33,13 @@ export const ACCESS_POLICY = {
   'GET /areas/current': 'authenticated',
   'GET /categories': 'authenticated',
   'GET /organisations': 'authenticated',
+  'GET /areas/current/settings': ADMIN,
+  'PATCH /areas/current/settings': ADMIN,
+
+  // The public view (no login): aggregates of areas whose admin switched it on, else 404.
+  'GET /public/areas/:code': 'public',
+  'GET /public/areas/:code/hotspots': 'public',
+  'POST /privacy/check': 'authenticated',
 
   'POST /reports': ALL,
   'GET /reports': ALL,
@@ -42,6 +50,8 @@ export const ACCESS_POLICY = {
   'POST /imports': TRIAGE,
 
   'GET /hotspots': ANALYSTS,
+
+  'GET /audit': ADMIN,
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ACCESS_POLICY;

@@ -41,6 +41,8 @@ export const ListReportsQuery = z
     cell: CellString.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     cursor: z.string().max(200).optional(),
+    /** csv: every report the filter matches as a CSV download, descriptions masked (reports-export.ts). */
+    format: z.enum(['json', 'csv']).default('json'),
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] });
 export type ListReportsFilter = z.output<typeof ListReportsQuery>;

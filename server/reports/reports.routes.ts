@@ -6,6 +6,7 @@ import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { CreateReportBody, ListReportsQuery, PatchReportBody, ReportIdParams } from './report.schema';
 import * as service from './reports.service';
 import type { Report } from './reports.repository';
+import { sendReportsCsv } from './reports-export';
 
 export function reportFeature(report: Report) {
   const { location, ...properties } = report;
@@ -17,14 +18,15 @@ export function reportsRoutes(db: Db): Router {
 
   r.post('/reports', async (req, res) => {
     const body = parseBody(req, CreateReportBody);
-    const { report, created } = await service.createReport(db, auth(req), body);
+    const { report, created, warnings } = await service.createReportWithWarnings(db, auth(req), body);
     res.status(created ? 201 : 200);
     if (created) res.location(`/api/v1/reports/${report.id}`);
-    res.json(report);
+    res.json(warnings.length ? { ...report, warnings } : report);
   });
 
   r.get('/reports', async (req, res) => {
     const filter = parseQuery(req, ListReportsQuery);
+    if (filter.format === 'csv') return sendReportsCsv(res, db, auth(req), filter);
     const { reports, nextCursor } = await service.listReports(db, auth(req), filter);
     res.json({
       type: 'FeatureCollection',

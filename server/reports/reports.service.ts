@@ -6,6 +6,7 @@ import { seesAllReports } from '../auth/auth-context';
 import { HttpError } from '../http/errors';
 import { pointToStorageCell } from '../h3/cells';
 import * as repo from './reports.repository';
+import { personalDataWarnings } from '../privacy/report-privacy';
 import type { CreateReportInput, ListReportsFilter, PatchReportInput } from './report.schema';
 
 const EARLIEST = Date.UTC(1970, 0, 1);
@@ -81,6 +82,16 @@ export async function createReport(db: Db, caller: AuthContext, input: CreateRep
     const report = await repo.findReport(tx, caller.areaId, id);
     return { report: report!, created: true };
   });
+}
+
+/**
+ * createReport, plus a warning per kind of personal data (personnummer, phone number) in the
+ * stored description: it is stored as given, since the form warned before sending, and every
+ * export masks it.
+ */
+export async function createReportWithWarnings(db: Db, caller: AuthContext, input: CreateReportInput) {
+  const result = await createReport(db, caller, input);
+  return { ...result, warnings: personalDataWarnings(result.report) };
 }
 
 export async function getReport(db: Db, caller: AuthContext, id: string) {

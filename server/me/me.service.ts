@@ -1,0 +1,45 @@
+import type { Db } from '../db/database';
+import { withArea, type Tx } from '../db/scope';
+import type { AuthContext } from '../auth/auth-context';
+import { listTokens } from '../auth/tokens.repository';
+import { listAuditEntries } from '../audit/audit.repository';
+import { HttpError } from '../http/errors';
+import * as reportsRepo from '../reports/reports.repository';
+import type { ListReportsFilter } from '../reports/report.schema';
+import { findProfile, listSessions } from './me.repository';
+
+const PAGE = 1000;
+
+/**
+ * Everything stored about the calling user and everything they submitted (GDPR art. 15): the
+ * profile, their reports with every field, their API tokens' and sessions' metadata and their
+ * audit trail. Never a password hash, token hash or session hash. One transaction, so the parts
+ * agree with each other.
+ */
+export async function exportMyData(db: Db, caller: AuthContext) {
+  return withArea(db, caller.areaId, async (tx) => {
+    const user = await findProfile(tx, caller.areaId, caller.userId);
+    if (!user) throw HttpError.notFound('User');
+    return {
+      exportedAt: new Date().toISOString(),
+      user,
+      reports: await allReportsBy(tx, caller),
+      apiTokens: (await listTokens(tx, caller.areaId, caller.userId)).map(({ userId: _userId, ...token }) => token),
+      sessions: await listSessions(tx, caller.areaId, caller.userId),
+      auditTrail: await listAuditEntries(tx, caller.areaId, { userId: caller.userId }),
+    };
+  });
+}
+
+/** The reports the user submitted, newest first, through the same query and mapping as GET /reports. */
+async function allReportsBy(tx: Tx, caller: AuthContext): Promise<reportsRepo.Report[]> {
+  const all: reportsRepo.Report[] = [];
+  let cursor: reportsRepo.Cursor | undefined;
+  for (;;) {
+    const page = await reportsRepo.listReports(tx, caller.areaId, { limit: PAGE } as ListReportsFilter, { reporterId: caller.userId, cursor });
+    all.push(...page);
+    const last = page[page.length - 1];
+    if (page.length < PAGE || !last) return all;
+    cursor = { observedAt: last.observedAt, id: last.id };
+  }
+}
