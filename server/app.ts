@@ -20,6 +20,7 @@ import { importsRoutes } from './imports/imports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { HttpError } from './http/errors';
 import { guardedRouter } from './http/guarded-router';
+import { refuseUnstorableText } from './http/unstorable-text';
 import { createRateLimits } from './http/rate-limits';
 import { auditRequests } from './audit/audit.middleware';
 import { auditRoutes } from './audit/audit.routes';
@@ -114,6 +115,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use('/auth', express.json({ limit: '10kb', strict: true }));
   api.use('/privacy', express.json({ limit: '10kb', strict: true }));
   api.use(express.json({ limit: '1mb', strict: true }));
+  api.use(refuseUnstorableText);
   api.use(authRoutes(db, limits));
   api.use(tokensRoutes(db));
   api.use(areasRoutes(db));

@@ -21,8 +21,22 @@ function fromBodyParser(err: BodyParserError): HttpError | undefined {
     case 'request.aborted':
       return new HttpError(400, 'validation_failed', 'Request aborted', []);
     default:
-      return undefined;
+      return fromClientError(err);
   }
+}
+
+/**
+ * Other 4xx errors raised by Express and its parsers (a path parameter that does not
+ * percent-decode, a body whose Content-Encoding does not decode) keep their status.
+ */
+function fromClientError(err: BodyParserError & { statusCode?: number }): HttpError | undefined {
+  const status = err.status ?? err.statusCode;
+  if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
+  const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'validation_failed';
+  const where = err instanceof URIError || /decode param/i.test(err.message) ? '(path)' : '(body)';
+  return new HttpError(status === 413 || status === 415 ? status : 400, code, err.expose === false ? 'Bad request' : err.message, [
+    { path: where, message: err.message },
+  ]);
 }
 
 /** The one place errors become responses: known errors as JSON, anything else a logged 500 without internals. */

@@ -11,7 +11,7 @@ export const CreateReportBody = z.strictObject({
   location: GeoJsonPoint,
   severity: z.number().int().min(1).max(3).optional(),
   description: z.string().max(2000, 'must be at most 2000 characters').optional().nullable(),
-  organisationId: z.number().int().positive().optional().nullable(),
+  organisationId: z.number().int().positive().max(2_147_483_647).optional().nullable(),
 });
 export type CreateReportInput = z.output<typeof CreateReportBody>;
 

@@ -101,6 +101,7 @@ export async function getReport(db: Db, caller: AuthContext, id: string) {
   return report;
 }
 
+const CURSOR_TIME = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(c: repo.Cursor): string {
@@ -111,7 +112,9 @@ export function decodeCursor(cursor: string): repo.Cursor {
   try {
     const [observedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
     // A forged cursor must fail here, not as a uuid cast error (500) in the database.
-    if (typeof observedAt !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(observedAt)) || !UUID.test(id)) throw new Error();
+    // Only what encodeCursor writes: toISOString() of a stored time (years 1970-9999) and a uuid.
+    if (typeof observedAt !== 'string' || !CURSOR_TIME.test(observedAt) || Number.isNaN(Date.parse(observedAt))) throw new Error();
+    if (typeof id !== 'string' || !UUID.test(id)) throw new Error();
     return { observedAt, id };
   } catch {
     throw HttpError.badRequest('Invalid cursor', [{ path: 'cursor', message: 'is not a cursor this API returned' }]);

@@ -4,6 +4,7 @@
  * event at a time. Parsing only reads events; where they may be put on the map is decided by
  * `placePolisenEvents` once the whole feed is known (see polisen-placement.ts).
  */
+import { describeValue, isStorableText } from '../../shared/text.js';
 import type { RowError } from '../import-row.js';
 import { streamJsonArray } from './json-stream.js';
 import { incidentTimeFromName, parsePolisenDatetime } from './polisen-time.js';
@@ -77,7 +78,7 @@ export function toPolisenEvent(raw: unknown, rowNumber: number): PolisenEvent | 
   if (externalId === null) fail('id', 'is required (a number)');
 
   const publishedAt = typeof raw.datetime === 'string' ? parsePolisenDatetime(raw.datetime) : null;
-  if (!publishedAt) fail('datetime', `${JSON.stringify(raw.datetime ?? null)} is not a date-time like "2026-08-22 9:48:12 +02:00"`);
+  if (!publishedAt) fail('datetime', `${describeValue(raw.datetime ?? null)} is not a date-time like "2026-08-22 9:48:12 +02:00"`);
 
   const type = text(raw.type).trim();
   if (type === '') fail('type', 'is required');
@@ -91,9 +92,12 @@ export function toPolisenEvent(raw: unknown, rowNumber: number): PolisenEvent | 
   const lat = gps ? Number(gps[1]) : NaN;
   const lng = gps ? Number(gps[2]) : NaN;
   if (location && (!gps || Math.abs(lat) > 90 || Math.abs(lng) > 180)) {
-    fail('location.gps', `${JSON.stringify(location.gps ?? null)} is not "latitude,longitude"`);
+    fail('location.gps', `${describeValue(location.gps ?? null)} is not "latitude,longitude"`);
   }
 
+  for (const [field, value] of [['id', externalId], ['type', type], ['name', raw.name], ['summary', raw.summary], ['location.name', locationName]] as const) {
+    if (typeof value === 'string' && !isStorableText(value)) fail(field, 'contains a NUL character or an unpaired UTF-16 surrogate');
+  }
   if (errors.length > 0) return errors;
   const name = text(raw.name);
   const level = / län$/i.test(locationName) ? 'county' : 'municipality';

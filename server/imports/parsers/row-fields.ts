@@ -4,15 +4,20 @@
  * name: the caller knows what the field is called in its format).
  */
 
+import { isStorableText } from '../../shared/text.js';
+
 export const MAX_EXTERNAL_ID_LENGTH = 200;
 export const MAX_DESCRIPTION_LENGTH = 2000;
 export const MAX_CATEGORY_LENGTH = 100;
 
 export type FieldResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+const UNSTORABLE = 'contains a NUL character or an unpaired UTF-16 surrogate';
+
 export function checkExternalId(raw: string | number | null | undefined): FieldResult<string> {
   const value = raw === null || raw === undefined ? '' : String(raw).trim();
   if (value === '') return { ok: false, reason: 'is required' };
+  if (!isStorableText(value)) return { ok: false, reason: UNSTORABLE };
   if (value.length > MAX_EXTERNAL_ID_LENGTH) {
     return { ok: false, reason: `is longer than ${MAX_EXTERNAL_ID_LENGTH} characters` };
   }
@@ -23,6 +28,7 @@ export function checkExternalId(raw: string | number | null | undefined): FieldR
 export function checkCategory(raw: string | null | undefined): FieldResult<string> {
   const value = (raw ?? '').trim();
   if (value === '') return { ok: false, reason: 'is required' };
+  if (!isStorableText(value)) return { ok: false, reason: UNSTORABLE };
   if (value.length > MAX_CATEGORY_LENGTH) {
     return { ok: false, reason: `is longer than ${MAX_CATEGORY_LENGTH} characters` };
   }
@@ -41,6 +47,7 @@ export function checkSeverity(raw: string | number | null | undefined): FieldRes
 export function checkDescription(raw: string | null | undefined): FieldResult<string | null> {
   const value = (raw ?? '').trim();
   if (value === '') return { ok: true, value: null };
+  if (!isStorableText(value)) return { ok: false, reason: UNSTORABLE };
   if (value.length > MAX_DESCRIPTION_LENGTH) {
     return { ok: false, reason: `is ${value.length} characters long; the limit is ${MAX_DESCRIPTION_LENGTH}` };
   }
