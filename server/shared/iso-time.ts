@@ -27,10 +27,17 @@ export function parseIsoWithOffset(value: string): Date | undefined {
     offsetMinutes = sign * (oh * 60 + om);
   }
   const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
-  return new Date(utc);
+  return new Date(utcMillis(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000);
+}
+
+/** Date.UTC, except that years 0-99 stay years 0-99 (Date.UTC reads them as 1900-1999). */
+function utcMillis(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const d = new Date(Date.UTC(2000, 0, 1));
+  d.setUTCFullYear(year, monthIndex, day);
+  d.setUTCHours(hour, minute, second, ms);
+  return d.getTime();
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMillis(year, month, 0)).getUTCDate();
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ACCESS_POLICY } from '../../../server/auth/access-policy';
+
+/**
+ * Every route of the API is fuzzed (issue 7, item 7): like the authorisation matrix, a new
+ * ACCESS_POLICY entry fails here until a fuzz family covers it. Values name the file and family.
+ */
+const FUZZED: Record<string, string> = {
+  'GET /health': 'area.fuzz: GET routes without input',
+  'GET /client-config': 'area.fuzz: GET routes without input',
+  'POST /auth/login': 'auth.fuzz: POST /auth/login (malformed), (wrong credentials)',
+  'POST /auth/logout': 'auth.fuzz: POST /auth/logout',
+  'POST /auth/logout-all': 'auth.fuzz: authenticated routes (junk credentials)',
+  'GET /me': 'auth.fuzz: junk credentials; area.fuzz: GET routes without input',
+  'GET /me/export': 'auth.fuzz: junk credentials; area.fuzz: GET routes without input',
+  'GET /tokens': 'auth.fuzz: POST|GET|DELETE /tokens',
+  'POST /tokens': 'auth.fuzz: POST|GET|DELETE /tokens',
+  'DELETE /tokens/:id': 'auth.fuzz: POST|GET|DELETE /tokens',
+  'GET /areas/current': 'area.fuzz: GET routes without input',
+  'GET /categories': 'area.fuzz: GET routes without input',
+  'GET /organisations': 'area.fuzz: GET routes without input',
+  'GET /areas/current/settings': 'area.fuzz: GET routes without input',
+  'PATCH /areas/current/settings': 'area.fuzz: PATCH /areas/current/settings',
+  'GET /public/areas/:code': 'analytics.fuzz: GET /public/areas/:code(/hotspots)',
+  'GET /public/areas/:code/hotspots': 'analytics.fuzz: GET /public/areas/:code(/hotspots)',
+  'POST /privacy/check': 'area.fuzz: POST /privacy/check',
+  'POST /reports': 'reports.fuzz: POST /reports',
+  'GET /reports': 'reports.fuzz: GET /reports (query), (forged cursor)',
+  'GET /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
+  'PATCH /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
+  'DELETE /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
+  'POST /imports': 'imports.fuzz: POST /imports (query), (body)',
+  'GET /hotspots': 'analytics.fuzz: GET /hotspots',
+  'GET /audit': 'analytics.fuzz: GET /audit',
+};
+
+describe('fuzz coverage', () => {
+  it('has a fuzz family for every route in ACCESS_POLICY', () => {
+    const missing = Object.keys(ACCESS_POLICY).filter((route) => !(route in FUZZED));
+    expect(missing, 'add a family in test/security/fuzz/ and list the route in FUZZED').toEqual([]);
+  });
+
+  it('lists no route that is gone', () => {
+    expect(Object.keys(FUZZED).filter((route) => !(route in ACCESS_POLICY))).toEqual([]);
+  });
+});
