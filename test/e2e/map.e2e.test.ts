@@ -3,59 +3,29 @@
  * sign in, hexagons drawn, the category filter changes them, and no serious accessibility
  * problems on the login page or the map view. Screenshots land in test/e2e/screenshots/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { BrowserSession, browserSkipReason as skipReason, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startTestServer } from '../support/server';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const PLANNER = { email: 'planerare@demo.tryggkarta.se', password: 'demo-losenord-2026' };
-const DESKTOP = { width: 1280, height: 720 };
-const PHONE = { width: 390, height: 844 };
-
-const skipReason = existsSync(CHROMIUM_PATH) ? null : `no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`;
-
-declare global {
-  interface Window {
-    __TRYGGKARTA_TEST__?: boolean;
-    __tryggkartaMap?: import('maplibre-gl').Map;
-  }
-}
 
 describe.skipIf(skipReason !== null)(`lägesbild map in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let browser: BrowserSession;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startTestServer({ seedDemo: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-unsafe-swiftshader'],
-    });
+    browser = await BrowserSession.launch();
   }, 120_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await server?.close();
   }, 60_000);
 
-  /** A fresh browser profile (own cookies) with the map handle exposed for assertions. */
-  async function openPage(viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-    contexts.push(context);
-    await context.addInitScript(() => {
-      window.__TRYGGKARTA_TEST__ = true;
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    return page;
-  }
+  const openPage = (viewport = DESKTOP): Promise<Page> => browser.openPage(viewport);
 
   async function signInThroughForm(page: Page): Promise<void> {
     await page.goto(server.url + '/');
