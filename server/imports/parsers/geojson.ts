@@ -3,9 +3,10 @@
  * at a time. Row = feature index + 1; `field` is the path inside the feature (`properties.observedAt`).
  */
 import type { ImportRow, ParsedItem, RowError } from '../import-row.js';
+import { describeValue } from '../../shared/text.js';
 import { WGS84 } from './coordinates.js';
 import { MalformedBodyError } from './errors.js';
-import { streamJsonArray } from './json-stream.js';
+import { streamJsonArrayBatches } from './json-stream.js';
 import { checkCategory, checkDescription, checkExternalId, checkSeverity, quoteValue, type FieldResult } from './row-fields.js';
 import { parseTimestamp } from './timestamps.js';
 
@@ -18,15 +19,23 @@ export { MalformedBodyError } from './errors.js';
  * for await (const item of parseGeoJson(req)) if (item.kind === 'row') batch.push(item.row);
  */
 export async function* parseGeoJson(input: AsyncIterable<Buffer>): AsyncGenerator<ParsedItem> {
+  for await (const items of parseGeoJsonBatches(input)) yield* items;
+}
+
+/**
+ * parseGeoJson in batches of up to a few hundred items, in order: what the import service reads,
+ * so it does not pay an `await` per feature. Same errors as parseGeoJson.
+ */
+export async function* parseGeoJsonBatches(input: AsyncIterable<Buffer>): AsyncGenerator<ParsedItem[]> {
   let type: unknown = undefined;
-  const features = streamJsonArray(input, {
+  const features = streamJsonArrayBatches(input, {
     arrayKey: 'features',
     expected: 'a GeoJSON FeatureCollection',
     onRootMember: (key, value) => {
       if (key !== 'type') return;
       type = value;
       if (value !== 'FeatureCollection') {
-        throw new MalformedBodyError(`expected a GeoJSON FeatureCollection, got type ${JSON.stringify(value)}`);
+        throw new MalformedBodyError(`expected a GeoJSON FeatureCollection, got type ${describeValue(value)}`);
       }
     },
     onEnd: () => {
@@ -34,10 +43,15 @@ export async function* parseGeoJson(input: AsyncIterable<Buffer>): AsyncGenerato
     },
   });
 
-  for await (const { index, value } of features) {
-    const result = featureToRow(value, index + 1);
-    if (Array.isArray(result)) for (const error of result) yield { kind: 'error', error };
-    else yield { kind: 'row', row: result };
+  let rowNumber = 0;
+  for await (const values of features) {
+    const items: ParsedItem[] = [];
+    for (const value of values) {
+      const result = featureToRow(value, ++rowNumber);
+      if (Array.isArray(result)) for (const error of result) items.push({ kind: 'error', error });
+      else items.push({ kind: 'row', row: result });
+    }
+    yield items;
   }
 }
 
