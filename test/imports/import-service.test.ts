@@ -10,6 +10,7 @@ import { runImport, type ImportOptions } from '../../server/imports/imports.serv
 import { MalformedBodyError } from '../../server/imports/parsers/errors';
 import { csvOptionsFromQuery } from '../../server/imports/parsers/csv';
 import { HttpError } from '../../server/http/errors';
+import { pointToStorageCell } from '../../server/h3/cells';
 import { BACKENDS } from '../support/backends';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { createTestArea, type TestArea } from '../support/fixtures';
@@ -59,6 +60,28 @@ describe.each(BACKENDS)('runImport (%s)', (backend) => {
     const again = await runImport(app(), caller, chunks(body, 65_536), geojson);
     expect(again).toMatchObject({ inserted: 0, duplicates: 25_001, outsideArea: 1 });
     expect(await count('many-')).toBe(25_000);
+  });
+
+  it('stores the first occurrence of an id repeated in one batch, in file order, whatever the cells', async () => {
+    // Two points inside the area, the later one with the smaller H3 cell (batches are written in cell order).
+    const p = [CENTER[0] + 0.01, CENTER[1] + 0.01];
+    const q = [CENTER[0] - 0.02, CENTER[1] - 0.01];
+    const cell = (c: number[]) => BigInt(pointToStorageCell(c[0]!, c[1]!));
+    const [big, small] = cell(p) > cell(q) ? [p, q] : [q, p];
+    const features = [
+      feature('order-a', 1, { description: 'first' }, big),
+      feature('order-a', 2, { description: 'second' }, small),
+      feature('order-b', 3, { description: 'outside' }, [18.07, 59.33]),
+      feature('order-b', 4, { description: 'first inside' }, big),
+      feature('order-b', 5, { description: 'second inside' }, small),
+    ];
+    const result = await runImport(app(), caller, chunks(JSON.stringify({ type: 'FeatureCollection', features })), geojson);
+    expect(result).toMatchObject({ inserted: 2, duplicates: 2, outsideArea: 1 });
+    const rows = await database.handle.db.selectFrom('reports').select(['external_id', 'description']).where('external_id', 'like', 'order-%').orderBy('external_id').execute();
+    expect(rows).toEqual([
+      { external_id: 'order-a', description: 'first' },
+      { external_id: 'order-b', description: 'first inside' },
+    ]);
   });
 
   it('stores text exactly: quotes, backslashes, commas, braces, NULL, newlines, emoji', async () => {
