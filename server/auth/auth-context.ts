@@ -1,4 +1,5 @@
 import type { Role } from '../db/schema';
+import { ANALYSTS } from './access-policy';
 
 /** Who is calling, resolved once per request by the auth middleware. The area comes from here, never from the client. */
 export interface AuthContext {
@@ -23,10 +24,7 @@ declare global {
   }
 }
 
-export const ANALYTICS_ROLES: readonly Role[] = ['planner', 'analyst', 'admin'];
-export const TRIAGE_ROLES: readonly Role[] = ['planner', 'admin'];
-export const ALL_ROLES: readonly Role[] = ['reporter', 'walker', 'planner', 'analyst', 'admin'];
-/** Roles that see every report of their area; the others see their own submissions. */
+/** Roles that see every report of their area (the analytics roles); the others see their own submissions. */
 export function seesAllReports(role: Role): boolean {
-  return ANALYTICS_ROLES.includes(role);
+  return ANALYSTS.includes(role);
 }

@@ -23,10 +23,6 @@ export function isCell(cell: string): boolean {
   return /^[0-9a-f]{15}$/.test(cell) && isValidCell(cell);
 }
 
-export function cellResolution(cell: string): number {
-  return getResolution(cell);
-}
-
 const RES_MASK = 15n << 52n;
 
 /** Parent at resolution p of an int8 cell, the same bit arithmetic the SQL uses (DESIGN §4). */

@@ -148,11 +148,6 @@ export async function insertReport(db: Conn, r: NewReport): Promise<boolean> {
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-export async function reportIdExistsAnywhere(db: Conn, id: string): Promise<boolean> {
-  const row = await db.selectFrom('reports').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
-}
-
 export interface Cursor {
   observedAt: string;
   id: string;
