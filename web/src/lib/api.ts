@@ -42,7 +42,7 @@ export function isAbortError(error: unknown): boolean {
 
 type QueryValue = string | number | boolean | readonly (string | number)[] | undefined | null;
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, QueryValue>;
   body?: unknown;
@@ -92,7 +92,7 @@ function fallbackCode(status: number): string {
   return 'unknown';
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal, redirectOnUnauthorized = true } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined || method !== 'GET') headers['Content-Type'] = 'application/json';

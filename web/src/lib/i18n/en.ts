@@ -1,7 +1,10 @@
-import type { MessageKey } from './sv';
+import type { CoreKey, MessageKey } from './sv';
+import { fieldEn } from './features/field.en';
+import { plannerEn } from './features/planner.en';
+import { patrolsEn } from './features/patrols.en';
 
 /** English texts; the type makes a missing or extra key a compile error. */
-export const en: Record<MessageKey, string> = {
+const core: Record<CoreKey, string> = {
   'app.name': 'Tryggkarta',
   'app.loading': 'Loading …',
   'app.skipToMain': 'Skip to content',
@@ -118,3 +121,5 @@ export const en: Record<MessageKey, string> = {
   'error.server': 'A server error occurred. Try again in a while.',
   'error.unknown': 'Something went wrong.',
 };
+
+export const en: Record<MessageKey, string> = { ...core, ...fieldEn, ...plannerEn, ...patrolsEn };

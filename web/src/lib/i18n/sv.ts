@@ -1,5 +1,12 @@
-/** Swedish texts: the source of truth for every user-visible string. `{name}` marks a parameter. */
-export const sv = {
+import { fieldSv } from './features/field.sv';
+import { plannerSv } from './features/planner.sv';
+import { patrolsSv } from './features/patrols.sv';
+
+/**
+ * Swedish texts: the source of truth for every user-visible string. `{name}` marks a parameter.
+ * Each feature's screens keep their texts in ./features/<feature>.sv.ts (and .en.ts).
+ */
+const core = {
   'app.name': 'Tryggkarta',
   'app.loading': 'Laddar …',
   'app.skipToMain': 'Hoppa till innehållet',
@@ -117,4 +124,7 @@ export const sv = {
   'error.unknown': 'Något gick fel.',
 } as const;
 
+export const sv = { ...core, ...fieldSv, ...plannerSv, ...patrolsSv } as const;
+
 export type MessageKey = keyof typeof sv;
+export type CoreKey = keyof typeof core;
