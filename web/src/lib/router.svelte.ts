@@ -1,17 +1,46 @@
 /**
  * A tiny path router over the History API. The server answers every non-API path with
- * index.html, so deep links work; new views add a line to `routes`.
+ * index.html, so deep links work. New views add a line to `routes` (patterns may hold
+ * `:name` segments, read with `router.params`) and their component to App.svelte's `views`.
  */
 export type RouteName = 'login' | 'lagesbild' | 'not-found';
 
-const routes: Record<string, RouteName> = {
-  '/login': 'login',
-  '/': 'lagesbild',
-};
+const routes: readonly { pattern: string; name: RouteName }[] = [
+  { pattern: '/login', name: 'login' },
+  { pattern: '/', name: 'lagesbild' },
+];
 
-function match(pathname: string): RouteName {
+interface Match {
+  name: RouteName;
+  params: Record<string, string>;
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function matchRoute(pathname: string): Match {
   const normalised = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return routes[normalised] ?? 'not-found';
+  const parts = normalised.split('/');
+  for (const route of routes) {
+    const want = route.pattern.split('/');
+    if (want.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const ok = want.every((segment, i) => {
+      if (segment.startsWith(':')) {
+        if (!parts[i]) return false;
+        params[segment.slice(1)] = decode(parts[i]!);
+        return true;
+      }
+      return segment === parts[i];
+    });
+    if (ok) return { name: route.name, params };
+  }
+  return { name: 'not-found', params: {} };
 }
 
 const state = $state({ path: location.pathname, search: location.search });
@@ -25,8 +54,15 @@ export const router = {
   get path(): string {
     return state.path;
   },
+  get search(): string {
+    return state.search;
+  },
   get route(): RouteName {
-    return match(state.path);
+    return matchRoute(state.path).name;
+  },
+  /** The `:name` segments of the current route, e.g. `{ id: '…' }` for `/vandringar/:id`. */
+  get params(): Record<string, string> {
+    return matchRoute(state.path).params;
   },
   /** Query parameter of the current URL, e.g. `next` on the login page. */
   param(name: string): string | null {
@@ -44,7 +80,7 @@ export const router = {
 
 /** Send the user to the login page, remembering where they were. */
 export function goToLogin(): void {
-  if (match(location.pathname) === 'login') return;
+  if (matchRoute(location.pathname).name === 'login') return;
   const next = location.pathname + location.search;
   router.navigate(next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`, { replace: true });
 }

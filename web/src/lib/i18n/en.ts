@@ -13,6 +13,9 @@ const core: Record<CoreKey, string> = {
   'lang.sv': 'Svenska',
   'lang.en': 'English',
 
+  'nav.label': 'Main menu',
+  'nav.lagesbild': 'Situation picture',
+
   'lagesbild.title': 'Situation picture',
   'lagesbild.heading': 'Situation picture – {area}',
 

@@ -15,6 +15,9 @@ const core = {
   'lang.sv': 'Svenska',
   'lang.en': 'English',
 
+  'nav.label': 'Huvudmeny',
+  'nav.lagesbild': 'Lägesbild',
+
   'lagesbild.title': 'Lägesbild',
   'lagesbild.heading': 'Lägesbild – {area}',
 

@@ -1,0 +1,22 @@
+import type { MessageKey } from './i18n/index.svelte';
+import type { RouteName } from './router.svelte';
+import type { Role } from './types';
+
+/** One entry of the header's main navigation. */
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  /** Roles that see the entry (the server enforces access anyway). */
+  roles: readonly Role[];
+  /** Routes under which the entry shows as the current page. */
+  routes: readonly RouteName[];
+}
+
+const ANALYSTS: readonly Role[] = ['planner', 'analyst', 'admin'];
+
+/** The main views, in header order. Each feature adds its entries here. */
+export const NAV: readonly NavItem[] = [{ path: '/', label: 'nav.lagesbild', roles: ANALYSTS, routes: ['lagesbild'] }];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV.filter((item) => item.roles.includes(role));
+}
