@@ -50,6 +50,11 @@ export const ACCESS_POLICY = {
   'POST /imports': TRIAGE,
 
   'GET /hotspots': ANALYSTS,
+  'GET /hotspots/gi': ANALYSTS,
+  'GET /hotspots/compare': ANALYSTS,
+  'GET /hotspots/emerging': ANALYSTS,
+  'GET /hotspots/backtest': ANALYSTS,
+  'GET /profile': ANALYSTS,
 
   'GET /audit': ADMIN,
 } as const satisfies Record<string, Access>;
