@@ -31,6 +31,11 @@ const FUZZED: Record<string, string> = {
   'DELETE /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
   'POST /imports': 'imports.fuzz: POST /imports (query), (body)',
   'GET /hotspots': 'analytics.fuzz: GET /hotspots',
+  'GET /hotspots/gi': 'analytics.fuzz: GET /hotspots/gi',
+  'GET /hotspots/compare': 'analytics.fuzz: GET /hotspots/compare',
+  'GET /hotspots/emerging': 'analytics.fuzz: GET /hotspots/emerging',
+  'GET /hotspots/backtest': 'analytics.fuzz: GET /hotspots/backtest',
+  'GET /profile': 'analytics.fuzz: GET /profile',
   'GET /audit': 'analytics.fuzz: GET /audit',
 };
 
