@@ -152,7 +152,7 @@ async function main() {
   verdicts.push({ metric: `emerging, 26 bins, res ${EMERGING_RES}, ${int(reportCount)} reports, HTTP p50 / max`, value: `${ms(emergingP50)} / ${ms(stats(emerging).max)}`, target: '≤ 2 s', pass: emergingP50 <= 2000 });
   verdicts.push({ metric: 'cube counts in SQL: 26 queries / one (p50)', value: `${(stats(perBin).p50 / stats(one).p50).toFixed(1)}× (${ms(stats(perBin).p50)} / ${ms(stats(one).p50)})`, target: '', pass: null });
   verdicts.push({ metric: `server RSS after the queries (${int(reportCount)} reports, region cache warm)`, value: mb(rss), target: reportCount >= 1_000_000 ? '≤ 400 MB at 1M' : '≤ 400 MB at 1M (run has fewer)', pass: reportCount >= 1_000_000 ? rss <= 400 * 1024 * 1024 : null });
-  heading('Summary against DESIGN §7');
+  heading(`Summary against DESIGN §7 (load average now ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${os.cpus().length} cores)`);
   console.log(verdictTable(verdicts));
   await handle.release();
   if (!keep) rmSync(logFile, { force: true });
