@@ -92,18 +92,30 @@ export function giStar(x: ArrayLike<number>, adjacency: Adjacency): GiStarResult
   const z = new Float64Array(n);
   const p = new Float64Array(n);
   const zeroNeighbourhoodZ = new Map<number, number>();
+  const zeroNeighbourhoodP = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const start = offsets[i]!;
     const end = offsets[i + 1]!;
     let sum = 0;
     for (let k = start; k < end; k++) sum += values[index[k]!]!;
     const weight = end - start;
-    const zi = giStarZ(sum, weight, n, mean, sd);
     sumW[i] = weight;
     neighbourhoodSum[i] = sum;
-    z[i] = zi;
-    p[i] = twoSidedP(zi);
-    if (sum === 0 && !zeroNeighbourhoodZ.has(weight)) zeroNeighbourhoodZ.set(weight, zi);
+    if (sum === 0) {
+      // Most cells of a region are empty and their z depends on Σw alone: compute it once per Σw.
+      let zero = zeroNeighbourhoodZ.get(weight);
+      if (zero === undefined) {
+        zero = giStarZ(0, weight, n, mean, sd);
+        zeroNeighbourhoodZ.set(weight, zero);
+        zeroNeighbourhoodP.set(weight, twoSidedP(zero));
+      }
+      z[i] = zero;
+      p[i] = zeroNeighbourhoodP.get(weight)!;
+    } else {
+      const zi = giStarZ(sum, weight, n, mean, sd);
+      z[i] = zi;
+      p[i] = twoSidedP(zi);
+    }
   }
   const pFdr = benjaminiHochberg(p);
   const bin = new Int8Array(n);
