@@ -26,8 +26,10 @@ export interface GiStarResult {
 export const MIN_REGION_CELLS = 3;
 
 /**
- * x̄ and the population S over all values. S by two passes (Σ(x − x̄)²/n) rather than Σx²/n − x̄²:
- * the same quantity without the cancellation of two large sums; a constant region is S = 0 exactly.
+ * x̄ and the population S over all values. Population (÷ n, not n − 1): Getis and Ord's
+ * z derives from the permutation moments of the whole region, and esda and Esri use this S, so the
+ * z-scores match theirs. Two passes (Σ(x − x̄)²/n) rather than Σx²/n − x̄²: the same quantity
+ * without the cancellation of two large sums; a constant region is S = 0 exactly.
  * @throws StatsError('invalid_input') on a negative or non-finite value.
  */
 export function populationMoments(values: Float64Array): { mean: number; sd: number } {

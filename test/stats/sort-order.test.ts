@@ -26,6 +26,11 @@ describe('ascendingOrder', () => {
     );
   });
 
+  it('orders values that differ only in their lowest bits (the low word decides)', () => {
+    const values = Array.from({ length: 2000 }, (_, i) => 0.5 + ((i * 7919) % 2000) * 2 ** -53);
+    expect(Array.from(ascendingOrder(Float64Array.from(values)))).toEqual(reference(values));
+  });
+
   it('sorts −0 together with 0', () => {
     const values = Array.from({ length: 600 }, (_, i) => (i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : 0.25));
     const order = Array.from(ascendingOrder(Float64Array.from(values)));
