@@ -25,7 +25,7 @@ import { closeHttp } from './bench/http';
 import { importBody } from './bench/import-bench';
 import { heading, int, mb, ms, percentile, table, verdictTable, type Verdict } from './bench/report';
 import { startServerProcess, type ServerProcess } from './bench/server-process';
-import { benchBoundary, cubeOneQuery, cubePerBin, cubeWidthBucket, emergingPath, emergingWindows, giPaths, httpGet, type Sample } from './bench/analytics-bench';
+import { benchBoundary, processCpuMs, cubeOneQuery, cubePerBin, cubeWidthBucket, emergingPath, emergingWindows, giPaths, httpGet, type Sample } from './bench/analytics-bench';
 
 const GI_RES = 10;
 const GI_CELLS = 50_000;
@@ -96,26 +96,37 @@ async function main() {
   const cold = await httpGet(server, token, giPaths(now, GI_RES, 1000, 1)[0]!);
   console.log(`first request (region and k = 1 lists built, then cached): ${ms(cold.ms)}; n = ${int(Number(cold.meta.n))}, ${int(cold.features)} cells listed`);
   const gi = [];
+  let cpu = processCpuMs(server.pid);
   for (const p of giPaths(now, GI_RES, 0, queries)) gi.push(await httpGet(server, token, p));
+  const giCpuMs = (processCpuMs(server.pid) - cpu) / gi.length;
   heading(`3. Emerging hot spots: 26 × 14-day bins at res ${EMERGING_RES}, all ${int(reportCount)} reports' year, HTTP`);
   const emerging = [];
   await httpGet(server, token, emergingPath(EMERGING_RES, emergingWindows(now, 500, 1)[0]!)); // res-9 region and lists
+  cpu = processCpuMs(server.pid);
   for (const w of emergingWindows(now, 0, Math.max(3, Math.ceil(queries / 3)))) emerging.push(await httpGet(server, token, emergingPath(EMERGING_RES, w)));
+  const emergingCpuMs = (processCpuMs(server.pid) - cpu) / emerging.length;
   const rss = server.memory().rss;
   await server.stop();
 
   heading('4. The naive Gi*: the same requests with the region cache off (ANALYTICS_REGION_CACHE_MB=0)');
   server = await startServerProcess({ ...database.serverEnv, ANALYTICS_REGION_CACHE_MB: '0' }, logFile);
   const naiveGi = [];
+  cpu = processCpuMs(server.pid);
   for (const p of giPaths(now, GI_RES, 0, Math.min(queries, 5))) naiveGi.push(await httpGet(server, token, p));
+  const naiveCpuMs = (processCpuMs(server.pid) - cpu) / naiveGi.length;
   await server.stop();
   server = undefined;
 
+  console.log('server CPU/request: the Node process alone (user + system, /proc), not the database; it does not grow with the machine\'s load as latency does');
   console.log(
     table(
-      ['request', 'n', 'min', 'p50', 'p95', 'max', 'features', 'response'],
-      [row(`Gi* res ${GI_RES}, region cached`, gi), row(`naive: Gi* res ${GI_RES}, region rebuilt`, naiveGi), row(`emerging res ${EMERGING_RES}, 26 bins`, emerging)],
-      [false, true, true, true, true, true, true, true],
+      ['request', 'n', 'min', 'p50', 'p95', 'max', 'features', 'response', 'server CPU/request'],
+      [
+        [...row(`Gi* res ${GI_RES}, region cached`, gi), ms(giCpuMs)],
+        [...row(`naive: Gi* res ${GI_RES}, region rebuilt`, naiveGi), ms(naiveCpuMs)],
+        [...row(`emerging res ${EMERGING_RES}, 26 bins`, emerging), ms(emergingCpuMs)],
+      ],
+      [false, true, true, true, true, true, true, true, true],
     ),
   );
 
@@ -151,6 +162,7 @@ async function main() {
   const naiveP50 = stats(naiveGi).p50;
   const emergingP50 = stats(emerging).p50;
   verdicts.push({ metric: `Gi* over ${int(Number(gi[0]!.meta.n))} cells (res ${GI_RES}), HTTP p50 / p95`, value: `${ms(giP50)} / ${ms(stats(gi).p95)}`, target: '≤ 100 ms', pass: giP50 <= 100 });
+  verdicts.push({ metric: 'Gi*: server CPU per request (Node, not the database) / naive', value: `${ms(giCpuMs)} / ${ms(naiveCpuMs)}`, target: '', pass: null });
   verdicts.push({ metric: 'naive: region rebuilt per request, HTTP p50', value: `${ms(naiveP50)} (${(naiveP50 / giP50).toFixed(1)}× slower)`, target: '', pass: null });
   verdicts.push({ metric: `emerging, 26 bins, res ${EMERGING_RES}, ${int(reportCount)} reports, HTTP p50 / max`, value: `${ms(emergingP50)} / ${ms(stats(emerging).max)}`, target: '≤ 2 s', pass: emergingP50 <= 2000 });
   verdicts.push({ metric: 'cube counts in SQL: 26 queries / one statement (p50)', value: `${(stats(perBin).p50 / stats(one).p50).toFixed(2)}× (${ms(stats(perBin).p50)} / ${ms(stats(one).p50)})`, target: '', pass: null });

@@ -3,6 +3,7 @@
  * windows that differ every time, the analytics endpoints over HTTP, and the emerging cube counted
  * in SQL the server's way (one GROUP BY over cell and bin) and the naive way (a GROUP BY per bin).
  */
+import { readFileSync } from 'node:fs';
 import { cellArea, latLngToCell } from 'h3-js';
 import type { Db } from '../../server/db/database';
 import { withArea } from '../../server/db/scope';
@@ -44,6 +45,17 @@ export interface Sample {
 }
 
 export class QueryFailed extends Error {}
+
+/**
+ * CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat (clock ticks of 10 ms).
+ * On a shared machine latency depends on the neighbours; the server's CPU per request does not.
+ */
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 export async function httpGet(server: ServerProcess, token: string, path: string): Promise<Sample> {
   const r = await request('GET', `${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
