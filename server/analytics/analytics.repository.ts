@@ -94,7 +94,7 @@ export interface CellBinCount {
 /**
  * Counts per (res-r cell, bin) in one statement and one round trip: the bins are a list of
  * [lo, hi) ranges in SQL, and each bin's cells are counted by a GROUP BY over an index-only range
- * scan of the time index (LATERAL). Measured at 1M reports, 26 bins: ~40 % faster than a single
+ * scan of the time index (LATERAL). Measured at 1M reports, 26 bins on PostgreSQL: ~1.8× faster than a single
  * GROUP BY over (cell, width_bucket(observed_at, edges)), whose one big hash aggregate over every
  * row costs more than 26 small ones; and no T round trips.
  */
