@@ -50,6 +50,9 @@ export const ACCESS_POLICY = {
   'POST /imports': TRIAGE,
 
   'GET /hotspots': ANALYSTS,
+  // Drill-down: one hexagon's (or the area's) counts by category and trend over bins.
+  'GET /hotspots/summary': ANALYSTS,
+  'GET /hotspots/cells/:cell': ANALYSTS,
 
   'GET /audit': ADMIN,
 } as const satisfies Record<string, Access>;

@@ -47,3 +47,8 @@ export function cellPolygon(cell: string): { type: 'Polygon'; coordinates: numbe
   if (first[0] !== last[0] || first[1] !== last[1]) ring.push([first[0], first[1]]);
   return { type: 'Polygon', coordinates: [ring] };
 }
+
+/** The resolution (0–15) of a valid cell string. */
+export function cellResolution(cell: string): number {
+  return getResolution(cell);
+}

@@ -31,6 +31,8 @@ const FUZZED: Record<string, string> = {
   'DELETE /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
   'POST /imports': 'imports.fuzz: POST /imports (query), (body)',
   'GET /hotspots': 'analytics.fuzz: GET /hotspots',
+  'GET /hotspots/summary': 'cell-summary.fuzz: GET /hotspots/summary|cells/:cell (query)',
+  'GET /hotspots/cells/:cell': 'cell-summary.fuzz: GET /hotspots/summary|cells/:cell (query), (cell)',
   'GET /audit': 'analytics.fuzz: GET /audit',
 };
 
