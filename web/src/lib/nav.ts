@@ -15,7 +15,11 @@ export interface NavItem {
 const ANALYSTS: readonly Role[] = ['planner', 'analyst', 'admin'];
 
 /** The main views, in header order. Each feature adds its entries here. */
-export const NAV: readonly NavItem[] = [{ path: '/', label: 'nav.lagesbild', roles: ANALYSTS, routes: ['lagesbild'] }];
+export const NAV: readonly NavItem[] = [
+  { path: '/', label: 'nav.lagesbild', roles: ANALYSTS, routes: ['lagesbild', 'print'] },
+  { path: '/jamfor', label: 'nav.compare', roles: ANALYSTS, routes: ['compare'] },
+  { path: '/trender', label: 'nav.trends', roles: ANALYSTS, routes: ['trends'] },
+];
 
 export function navFor(role: Role): NavItem[] {
   return NAV.filter((item) => item.roles.includes(role));

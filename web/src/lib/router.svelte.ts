@@ -3,11 +3,14 @@
  * index.html, so deep links work. New views add a line to `routes` (patterns may hold
  * `:name` segments, read with `router.params`) and their component to App.svelte's `views`.
  */
-export type RouteName = 'login' | 'lagesbild' | 'not-found';
+export type RouteName = 'login' | 'lagesbild' | 'compare' | 'trends' | 'print' | 'not-found';
 
 const routes: readonly { pattern: string; name: RouteName }[] = [
   { pattern: '/login', name: 'login' },
   { pattern: '/', name: 'lagesbild' },
+  { pattern: '/jamfor', name: 'compare' },
+  { pattern: '/trender', name: 'trends' },
+  { pattern: '/utskrift', name: 'print' },
 ];
 
 interface Match {

@@ -10,8 +10,16 @@ export const LAYER_ORDER = [
   'hotspot-fill',
   'hotspot-outline',
   'hotspot-selected',
+  // The planner views' cell layers (lägesbild, compare, trends, print): fill, change patterns,
+  // outlines, the selected cell, then walk findings as points above every hexagon.
+  'cells-fill',
+  'cells-pattern',
+  'cells-outline',
+  'cells-change-outline',
+  'cells-selected',
   'area-line-casing',
   'area-line',
+  'findings-circle',
 ] as const;
 
 export type OurLayerId = (typeof LAYER_ORDER)[number];
