@@ -101,7 +101,7 @@ export async function zoneIdByName(db: Conn, areaId: number, name: string): Prom
   return row?.id;
 }
 
-export async function insertZone(db: Conn, z: { areaId: number; id: string; name: string; geojson: string; createdBy: number }) {
+export async function insertZone(db: Conn, z: { areaId: number; id: string; name: string; geojson: string; createdBy: number | null }) {
   await db
     .insertInto('zones')
     .values({ area_id: z.areaId, id: z.id, name: z.name, geom: normalised(z.geojson), created_by: z.createdBy })
