@@ -28,6 +28,7 @@ import { meRoutes } from './me/me.routes';
 import { publicRoutes } from './public/public.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { cellSummaryRoutes } from './cell-summary/cell-summary.routes';
+import { zonesRoutes } from './zones/zones.routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -123,6 +124,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(reportsRoutes(db));
   api.use(hotspotsRoutes(db, limits));
   api.use(cellSummaryRoutes(db, limits));
+  api.use(zonesRoutes(db));
   api.use(auditRoutes(db));
   api.use(meRoutes(db));
   api.use(privacyRoutes());

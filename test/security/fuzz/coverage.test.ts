@@ -34,6 +34,12 @@ const FUZZED: Record<string, string> = {
   'GET /hotspots/summary': 'cell-summary.fuzz: GET /hotspots/summary|cells/:cell (query)',
   'GET /hotspots/cells/:cell': 'cell-summary.fuzz: GET /hotspots/summary|cells/:cell (query), (cell)',
   'GET /audit': 'analytics.fuzz: GET /audit',
+  'GET /zones': 'zones.fuzz: GET /zones (query junk)',
+  'POST /zones': 'zones.fuzz: POST /zones',
+  'GET /zones/:id': 'zones.fuzz: GET|PATCH|DELETE /zones/:id',
+  'PATCH /zones/:id': 'zones.fuzz: GET|PATCH|DELETE /zones/:id',
+  'DELETE /zones/:id': 'zones.fuzz: GET|PATCH|DELETE /zones/:id',
+  'POST /zones/locate': 'zones.fuzz: POST /zones/locate',
 };
 
 describe('fuzz coverage', () => {
