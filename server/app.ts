@@ -16,6 +16,9 @@ import { tokensRoutes } from './auth/tokens.routes';
 import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
+import { analyticsRoutes } from './analytics/analytics.routes';
+import { Regions } from './analytics/region/regions';
+import { RegionCache } from './analytics/region/region-cache';
 import { importsRoutes } from './imports/imports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { HttpError } from './http/errors';
@@ -125,6 +128,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(hotspotsRoutes(db, limits));
   api.use(cellSummaryRoutes(db, limits));
   api.use(zonesRoutes(db));
+  api.use(analyticsRoutes(db, limits, new Regions(new RegionCache(config.analyticsRegionCacheBytes))));
   api.use(auditRoutes(db));
   api.use(meRoutes(db));
   api.use(privacyRoutes());

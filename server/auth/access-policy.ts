@@ -63,6 +63,12 @@ export const ACCESS_POLICY = {
   'DELETE /zones/:id': TRIAGE,
   'POST /zones/locate': ALL,
 
+  'GET /hotspots/gi': ANALYSTS,
+  'GET /hotspots/compare': ANALYSTS,
+  'GET /hotspots/emerging': ANALYSTS,
+  'GET /hotspots/backtest': ANALYSTS,
+  'GET /profile': ANALYSTS,
+
   'GET /audit': ADMIN,
 } as const satisfies Record<string, Access>;
 
