@@ -94,6 +94,7 @@ export const plannerEn: Record<PlannerKey, string> = {
   'drill.profile.more': 'More',
   'drill.trend': 'Trend',
   'drill.trend.caption': 'Reports per {days} days, the last {bins} periods.',
+  'drill.trend.max': 'Tallest bar: {count}.',
   'drill.trend.bar': '{from}–{to}: {count}',
   'drill.reports': 'Reports',
   'drill.reports.empty': 'No reports in the period.',

@@ -98,6 +98,7 @@ export const plannerSv = {
   'drill.profile.more': 'Fler',
   'drill.trend': 'Utveckling',
   'drill.trend.caption': 'Rapporter per {days} dagar, de senaste {bins} perioderna.',
+  'drill.trend.max': 'Högsta stapel: {count}.',
   'drill.trend.bar': '{from}–{to}: {count}',
   'drill.reports': 'Rapporter',
   'drill.reports.empty': 'Inga rapporter i perioden.',
