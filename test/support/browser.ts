@@ -15,6 +15,8 @@ declare global {
   interface Window {
     __TRYGGKARTA_TEST__?: boolean;
     __tryggkartaMap?: import('maplibre-gl').Map;
+    /** The planner views' maps by name: lagesbild, compareA, compareB, trends, print. */
+    __tryggkartaMaps?: Record<string, import('maplibre-gl').Map>;
   }
 }
 
