@@ -51,6 +51,12 @@ export const ACCESS_POLICY = {
   'PATCH /reports/:id': TRIAGE,
   'DELETE /reports/:id': ADMIN,
 
+  // Photos: reporters add them to their own reports, walk teams to findings; who may see one is
+  // decided by who may see what it shows (photos.service.ts).
+  'POST /reports/:id/photos': ALL,
+  'POST /findings/:id/photos': WALK_TEAM,
+  'GET /photos/:id': ALL,
+
   // Safety walks: walkers change the walks they lead, planners and admins any walk of the area.
   'POST /walks': WALK_TEAM,
   'GET /walks': WALK_READERS,
