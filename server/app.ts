@@ -15,6 +15,9 @@ import { authRoutes } from './auth/auth.routes';
 import { tokensRoutes } from './auth/tokens.routes';
 import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { walksRoutes } from './walks/walks.routes';
+import { findingsRoutes } from './findings/findings.routes';
+import { photosRoutes } from './photos/photos.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
 import { analyticsRoutes } from './analytics/analytics.routes';
 import { Regions } from './analytics/region/regions';
@@ -107,12 +110,18 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   // Once the caller is known: writes and raw-data reads are recorded when their response is sent.
   api.use(auditRequests(db));
   api.use(sameOriginForCookieWrites);
-  // Imports stream their own raw body; everything else is JSON.
+  // Imports and photo uploads read their own raw body; everything else is JSON.
   api.use(importsRoutes(db, config));
+  api.use(photosRoutes(db));
   api.use((req, _res, next) => {
     const hasBody = req.headers['content-length'] !== '0' && (req.headers['transfer-encoding'] || Number(req.headers['content-length'] ?? 0) > 0);
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
       return next(new HttpError(415, 'unsupported_media_type', 'Send the body as application/json', [{ path: '(body)', message: `content-type ${req.headers['content-type'] ?? '(none)'} is not accepted` }]));
+    }
+    // JSON between systems is UTF-8 (RFC 8259 §8.1); body-parser would decode UTF-16 into garbage.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+    if (hasBody && charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      return next(new HttpError(415, 'unsupported_media_type', 'Send JSON as UTF-8', [{ path: '(body)', message: `charset ${charset} is not accepted; use utf-8` }]));
     }
     next();
   });
@@ -125,6 +134,8 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(tokensRoutes(db));
   api.use(areasRoutes(db));
   api.use(reportsRoutes(db));
+  api.use(walksRoutes(db));
+  api.use(findingsRoutes(db));
   api.use(hotspotsRoutes(db, limits));
   api.use(cellSummaryRoutes(db, limits));
   api.use(zonesRoutes(db));

@@ -17,6 +17,10 @@ export const ALL: readonly Role[] = ['reporter', 'walker', 'planner', 'analyst',
 export const ANALYSTS: readonly Role[] = ['planner', 'analyst', 'admin'];
 export const TRIAGE: readonly Role[] = ['planner', 'admin'];
 export const ADMIN: readonly Role[] = ['admin'];
+/** Who plans and walks safety walks and records findings (reporters send reports, not walks). */
+export const WALK_TEAM: readonly Role[] = ['walker', 'planner', 'admin'];
+/** Who reads walks, findings and protocols: the walk team and the analysts (findings are analytics data). */
+export const WALK_READERS: readonly Role[] = ['walker', 'planner', 'analyst', 'admin'];
 
 export const ACCESS_POLICY = {
   'GET /health': 'public',
@@ -46,6 +50,23 @@ export const ACCESS_POLICY = {
   'GET /reports/:id': ALL,
   'PATCH /reports/:id': TRIAGE,
   'DELETE /reports/:id': ADMIN,
+
+  // Photos: reporters add them to their own reports, walk teams to findings; who may see one is
+  // decided by who may see what it shows (photos.service.ts).
+  'POST /reports/:id/photos': ALL,
+  'POST /findings/:id/photos': WALK_TEAM,
+  'GET /photos/:id': ALL,
+
+  // Safety walks: walkers change the walks they lead, planners and admins any walk of the area.
+  'POST /walks': WALK_TEAM,
+  'GET /walks': WALK_READERS,
+  'GET /walks/:id': WALK_READERS,
+  'PATCH /walks/:id': WALK_TEAM,
+  'POST /walks/:id/findings': WALK_TEAM,
+  'GET /findings': WALK_READERS,
+  'GET /findings/:id': WALK_READERS,
+  'PATCH /findings/:id': WALK_TEAM,
+  'DELETE /findings/:id': WALK_TEAM,
 
   'POST /imports': TRIAGE,
 
