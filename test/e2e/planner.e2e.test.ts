@@ -11,8 +11,10 @@ import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { BrowserSession, browserSkipReason as skipReason, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
 import { startTestServer } from '../support/server';
+import { ApiClient } from '../support/fixtures';
 
 const PLANNER = { email: 'planerare@demo.tryggkarta.se', password: 'demo-losenord-2026' };
+const WALKER = { email: 'vandring@demo.tryggkarta.se', password: 'demo-losenord-2026' };
 
 describe.skipIf(skipReason !== null)(`planner views in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let server: { url: string; close(): Promise<void> };
@@ -313,6 +315,43 @@ describe.skipIf(skipReason !== null)(`planner views in Chromium${skipReason ? ` 
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('walk findings show as their own layer, with the open findings per place and in the drill-down', async () => {
+    // A safety-walk team notes two problems at one spot, as the phone app would send them.
+    const walker = await ApiClient.login(server.url, WALKER.email, WALKER.password);
+    const walk = await walker.post('/api/v1/walks', { name: 'Kvällsvandring centrum', plannedAt: new Date().toISOString() });
+    expect(walk.status, JSON.stringify(walk.body)).toBe(201);
+    await walker.patch(`/api/v1/walks/${walk.body.id}`, { status: 'ongoing' });
+    for (const [category, description] of [['belysning', 'Trasig gatlykta vid gångtunneln'], ['vegetation', 'Buskage skymmer sikten']]) {
+      const finding = await walker.post(`/api/v1/walks/${walk.body.id}/findings`, {
+        category,
+        description,
+        location: { type: 'Point', coordinates: [16.5103, 59.3712] },
+        priority: 1,
+        responsible: 'kommun',
+      });
+      expect(finding.status, JSON.stringify(finding.body)).toBe(201);
+    }
+
+    const { page, errors } = await open('/?res=9&findings=1');
+    const place = page.locator('[data-testid="open-findings"] button').first();
+    await place.waitFor();
+    expect(await place.textContent()).toContain('2 öppna');
+    const drawn = await page.evaluate(async () => {
+      const map = window.__tryggkartaMaps!.lagesbild!;
+      await new Promise((resolve) => {
+        map.once('idle', resolve);
+        map.triggerRepaint();
+      });
+      return map.queryRenderedFeatures({ layers: ['findings-circle'] }).length;
+    });
+    expect(drawn).toBeGreaterThanOrEqual(1);
+    await place.click();
+    await page.locator('[data-testid="cell-findings"] li').nth(1).waitFor();
+    await page.getByText('Trasig gatlykta vid gångtunneln').waitFor();
+    await page.screenshot({ path: SCREENSHOTS + 'planner-findings-1280.png' });
+    expect(errors).toEqual([]);
+  }, 90_000);
 
   it('without a reachable basemap the map falls back to the built-in style within about 3 s, without errors', async () => {
     const page = await browser.openPage(DESKTOP);

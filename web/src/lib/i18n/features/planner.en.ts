@@ -220,4 +220,16 @@ export const plannerEn: Record<PlannerKey, string> = {
   'print.suppressed': '< {k}',
   'print.noMarking': 'No confidentiality marking is set for the area.',
   'print.footer': 'Tryggkarta · {area} · {date}',
+
+  'findings.title': 'Open findings by place',
+  'findings.loading': 'Loading safety-walk findings …',
+  'findings.error': 'The findings could not be loaded: {message}',
+  'findings.none': 'No open findings from safety walks.',
+  'findings.total': '{count} open or planned fixes. Black dots on the map; purple ones are planned.',
+  'findings.atPlace': '{open} open',
+  'findings.overdue': '{count} overdue',
+  'findings.here': 'Open findings here',
+  'findings.hereNone': 'No open safety-walk findings here.',
+  'findings.item': '{category}, priority {priority}',
+  'findings.due': 'due {date}',
 };

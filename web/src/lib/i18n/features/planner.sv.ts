@@ -227,6 +227,19 @@ export const plannerSv = {
   'print.suppressed': '< {k}',
   'print.noMarking': 'Ingen sekretessmarkering är inställd för området.',
   'print.footer': 'Tryggkarta · {area} · {date}',
+
+  // Walk findings on the planner's map (issue 5 item 5).
+  'findings.title': 'Öppna brister per plats',
+  'findings.loading': 'Hämtar brister från trygghetsvandringar …',
+  'findings.error': 'Bristerna kunde inte hämtas: {message}',
+  'findings.none': 'Inga öppna brister från trygghetsvandringar.',
+  'findings.total': '{count} öppna eller planerade åtgärder. Svarta punkter på kartan; lila är planerade.',
+  'findings.atPlace': '{open} öppna',
+  'findings.overdue': '{count} försenade',
+  'findings.here': 'Öppna brister här',
+  'findings.hereNone': 'Inga öppna brister från trygghetsvandringar här.',
+  'findings.item': '{category}, prioritet {priority}',
+  'findings.due': 'klart senast {date}',
 } as const;
 
 export type PlannerKey = keyof typeof plannerSv;
