@@ -10,11 +10,10 @@ export const LAYER_ORDER = [
   'hotspot-fill',
   'hotspot-outline',
   'hotspot-selected',
-  // The planner views' cell layers (lägesbild, compare, trends, print): fill, change patterns,
-  // outlines, the selected cell, then walk findings as points above every hexagon.
+  // The planner views' cell layers (lägesbild, compare, trends, print): fill (with its outline),
+  // change patterns and outlines, the selected cell, then walk findings as points above every hexagon.
   'cells-fill',
   'cells-pattern',
-  'cells-outline',
   'cells-change-outline',
   'cells-selected',
   'area-line-casing',
