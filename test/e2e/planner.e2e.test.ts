@@ -377,6 +377,19 @@ describe.skipIf(skipReason !== null)(`planner views in Chromium${skipReason ? ` 
     await page.screenshot({ path: SCREENSHOTS + 'planner-offline-basemap-1280.png' });
   }, 90_000);
 
+  it('switches every planner text to English', async () => {
+    const { page, errors } = await open('/?res=9');
+    await waitForTop(page);
+    await page.locator('#lang-select').selectOption('en');
+    await page.getByRole('heading', { name: 'Top places' }).waitFor();
+    expect(await page.getByTestId('period-label').textContent()).toMatch(/^wk \d{1,2}–\d{1,2} \(/);
+    expect(await page.locator('[data-testid="top-places"] button').first().getAttribute('aria-label')).toMatch(/^1\. .+: \d+ reports, previous period \d+/);
+    await page.getByRole('link', { name: 'Compare' }).click();
+    await page.locator('[data-testid="compare-summary"][data-state="ready"]').waitFor();
+    expect(await page.getByTestId('compare-summary').textContent()).toMatch(/compared with wk \d+/);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
   it('the lägesbild reads on a 390 px phone, details below the map', async () => {
     const { page, errors } = await open('/?res=9', PHONE);
     await waitForTop(page);

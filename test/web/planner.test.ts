@@ -8,7 +8,7 @@ import { en } from '../../web/src/lib/i18n/en';
 import { dateOfIsoWeek, isoWeekDate, sameWeeksLastYear, weekSpan, weeksInYear } from '../../web/src/lib/iso-week';
 import { presetRange, previousRange, rangeDays, rangeToWindow } from '../../web/src/lib/period';
 import { carriesView, decodeHash, decodeView, DEFAULT_VIEW, encodeHash, encodeQuery, type PlannerView } from '../../web/src/views/planner/url-state';
-import { changeSummary, countChanges, weekLabel, type Translate } from '../../web/src/views/planner/wording';
+import { changeSummary, countChanges, numberRepeats, weekLabel, type Translate } from '../../web/src/views/planner/wording';
 import { CHANGE_STYLE, countBins, giColourExpression, GI_CLASSES, patternColourExpression, PATTERN_COLOURS, patternPixels, TRANSPARENT } from '../../web/src/views/planner/colours';
 import { filtersOf, periodOf, referenceOf } from '../../web/src/views/planner/derive';
 import { filtersInWords, shownCount } from '../../web/src/views/print/print-text';
@@ -204,6 +204,10 @@ describe('sentences from numbers', () => {
     expect(changeSummary({ new: 1, gone: 0, increased: 0, decreased: 2 }, 'v. 31–32', svT)).toBe('1 ny hotspot, 2 minskade – jämfört med v. 31–32');
     expect(changeSummary({ new: 0, gone: 0, increased: 0, decreased: 0 }, 'v. 31–32', svT)).toBe('Inga statistiskt säkerställda förändringar jämfört med v. 31–32');
     expect(changeSummary({ new: 3, gone: 1, increased: 0, decreased: 0 }, 'wk 31–32', enT)).toBe('3 new hotspots, 1 gone – compared with wk 31–32');
+  });
+
+  it('numbers a place name that repeats, so two hexagons of one zone stay apart', () => {
+    expect(numberRepeats(['Hamnen', 'Torget', 'Hamnen', 'Hamnen'])).toEqual(['Hamnen', 'Torget', 'Hamnen (2)', 'Hamnen (3)']);
   });
 
   it('suppresses counts below the threshold in the shared print version only', () => {

@@ -46,4 +46,17 @@ export function changeSummary(counts: Record<SignificantChange, number>, referen
   return tr('compare.summary.sentence', { changes: parts.join(', '), reference });
 }
 
+/**
+ * Two hexagons in one zone get "(2)", "(3)" after the first, so a list tells them apart.
+ * @example numberRepeats(['Hamnen', 'Torget', 'Hamnen']) → ['Hamnen', 'Torget', 'Hamnen (2)']
+ */
+export function numberRepeats(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
+}
+
 export { CHANGES };
