@@ -62,6 +62,8 @@ export const ACCESS_POLICY = {
   'GET /walks': WALK_READERS,
   'GET /walks/:id': WALK_READERS,
   'PATCH /walks/:id': WALK_TEAM,
+  'POST /walks/:id/track': WALK_TEAM,
+  'POST /walks/:id/rewalk': WALK_TEAM,
   'POST /walks/:id/findings': WALK_TEAM,
   'GET /findings': WALK_READERS,
   'GET /findings/:id': WALK_READERS,

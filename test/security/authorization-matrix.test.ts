@@ -172,6 +172,7 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     'PATCH /reports/:id': '{"status":"reviewed"}',
     'PATCH /zones/:id': '{"name":"Kapad"}',
     'PATCH /walks/:id': '{"name":"Ny"}',
+    'POST /walks/:id/track': '{"points":[[16.5,59.37,"2026-05-01T16:00:00Z",5]]}',
     'POST /walks/:id/findings': '{"category":"belysning","location":{"type":"Point","coordinates":[16.5,59.37]},"priority":1,"responsible":"kommun"}',
     'PATCH /findings/:id': '{"comment":"Uppföljning"}',
   };
