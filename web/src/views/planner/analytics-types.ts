@@ -1,40 +1,27 @@
 /**
- * The analytics answers the planner views read (issue 3's contracts: /hotspots/gi, /compare,
- * /emerging, /profile) and the drill-down summary (/hotspots/cells/:cell, /hotspots/summary).
+ * What the planner views read: issue 3's analytics answers (typed in lib/types.ts) under the
+ * planner's names, the drill-down summary (/hotspots/cells/:cell, /hotspots/summary) and place names.
  */
-import type { FeatureCollection, Polygon } from 'geojson';
+import type {
+  CompareCellProperties,
+  CompareCollection,
+  ConfidenceBin,
+  EmergingBin,
+  EmergingCellProperties,
+  EmergingCollection,
+  EmergingPattern,
+  GiCellProperties,
+  GiCollection,
+  PeriodChangeKind,
+  TimeProfile,
+} from '../../lib/types';
 
-export type GiBin = -3 | -2 | -1 | 0 | 1 | 2 | 3;
-
-export interface GiCellProperties {
-  cell: string;
-  count: number;
-  z: number;
-  p: number;
-  pFdr: number;
-  bin: GiBin;
-}
-
-export interface GiCollection extends FeatureCollection<Polygon, GiCellProperties> {
-  meta: { res: number; k: number; n: number; mean: number; sd: number; total?: number };
-}
-
-export type Change = 'new' | 'increased' | 'decreased' | 'gone' | 'stable';
-
-export interface CompareCellProperties {
-  cell: string;
-  a: number;
-  b: number;
-  diff: number;
-  rateRatio: number | null;
-  p: number;
-  pFdr: number;
-  change: Change;
-}
-
-export interface CompareCollection extends FeatureCollection<Polygon, CompareCellProperties> {
-  meta: { totalA: number; totalB: number; res?: number; rateRatio?: number | null };
-}
+// The analytics DTOs live with the app's client (lib/types.ts); these names are the planner's.
+export type { CompareCellProperties, CompareCollection, EmergingBin, EmergingCellProperties, EmergingCollection, GiCellProperties, GiCollection };
+export type GiBin = ConfidenceBin;
+export type Change = PeriodChangeKind;
+export type Pattern = EmergingPattern;
+export type Profile = TimeProfile;
 
 export const HOT_PATTERNS = [
   'new-hot',
@@ -45,41 +32,10 @@ export const HOT_PATTERNS = [
   'sporadic-hot',
   'oscillating-hot',
   'historical-hot',
-] as const;
+] as const satisfies readonly Pattern[];
 export const COLD_PATTERNS = HOT_PATTERNS.map((p) => p.replace('-hot', '-cold')) as unknown as readonly ColdPattern[];
 export type HotPattern = (typeof HOT_PATTERNS)[number];
 type ColdPattern = HotPattern extends `${infer Stem}-hot` ? `${Stem}-cold` : never;
-export type Pattern = HotPattern | ColdPattern | 'none';
-
-export interface EmergingBin {
-  from: string;
-  to: string;
-  count: number;
-  z: number;
-  pFdr: number;
-}
-
-export interface EmergingCellProperties {
-  cell: string;
-  pattern: Pattern;
-  trendZ: number;
-  trendP: number;
-  tau: number;
-  hotBins: number;
-  coldBins: number;
-  bins: EmergingBin[];
-}
-
-export interface EmergingCollection extends FeatureCollection<Polygon, EmergingCellProperties> {
-  meta: Record<string, unknown>;
-}
-
-export interface Profile {
-  /** matrix[weekday][hour], Monday = 0, in the area's time zone. */
-  matrix: number[][];
-  total: number;
-  timezone: string;
-}
 
 export interface CellSummary {
   cell: string | null;

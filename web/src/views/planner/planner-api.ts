@@ -1,7 +1,7 @@
 /** Client calls of the planner views; every one goes through the app's one `request` helper. */
-import { request } from '../../lib/api';
+import { api, request } from '../../lib/api';
 import type { HotspotQuery } from '../../lib/types';
-import type { CellReport, CellSummary, CompareCollection, EmergingCollection, GiCollection, PlaceName, Profile } from './analytics-types';
+import type { CellReport, CellSummary, PlaceName } from './analytics-types';
 import type { FeatureCollection, Point } from 'geojson';
 
 /** The filters every analytics call shares, as query parameters. */
@@ -24,23 +24,14 @@ export interface Window {
 }
 
 export const plannerApi = {
-  gi: (q: Filters & Window & { res: number }, signal?: AbortSignal) =>
-    request<GiCollection>('/hotspots/gi', { signal, query: { res: q.res, from: q.from, to: q.to, ...filterParams(q) } }),
+  gi: (q: Filters & Window & { res: number }, signal?: AbortSignal) => api.hotspotsGi(q, signal),
 
   compare: (q: Filters & { res: number; a: Window; b: Window }, signal?: AbortSignal) =>
-    request<CompareCollection>('/hotspots/compare', {
-      signal,
-      query: { res: q.res, aFrom: q.a.from, aTo: q.a.to, bFrom: q.b.from, bTo: q.b.to, ...filterParams(q) },
-    }),
+    api.compare({ ...filterParams(q), res: q.res, aFrom: q.a.from, aTo: q.a.to, bFrom: q.b.from, bTo: q.b.to }, signal),
 
-  emerging: (q: Filters & Window & { res: number; step: string }, signal?: AbortSignal) =>
-    request<EmergingCollection>('/hotspots/emerging', {
-      signal,
-      query: { res: q.res, from: q.from, to: q.to, step: q.step, ...filterParams(q) },
-    }),
+  emerging: (q: Filters & Window & { res: number; step: string }, signal?: AbortSignal) => api.emerging(q, signal),
 
-  profile: (q: Filters & Window & { cell?: string }, signal?: AbortSignal) =>
-    request<Profile>('/profile', { signal, query: { from: q.from, to: q.to, cell: q.cell, ...filterParams(q) } }),
+  profile: (q: Filters & Window & { cell?: string }, signal?: AbortSignal) => api.profile(q, signal),
 
   /** One hexagon's details, or the whole area's without a cell. */
   summary: (q: Filters & Window & { cell?: string; step: string; bins: number }, signal?: AbortSignal) =>
