@@ -29,6 +29,8 @@ const FUZZED: Record<string, string> = {
   'GET /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
   'PATCH /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
   'DELETE /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
+  'PATCH /reports': 'reports.fuzz: PATCH /reports (bulk) and GET /reports/:id/history',
+  'GET /reports/:id/history': 'reports.fuzz: PATCH /reports (bulk) and GET /reports/:id/history',
   'POST /imports': 'imports.fuzz: POST /imports (query), (body)',
   'GET /hotspots': 'analytics.fuzz: GET /hotspots',
   'GET /audit': 'analytics.fuzz: GET /audit',
