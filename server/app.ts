@@ -28,6 +28,8 @@ import { meRoutes } from './me/me.routes';
 import { publicRoutes } from './public/public.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { zonesRoutes } from './zones/zones.routes';
+import { basemapChoice } from './basemap/basemap-choice';
+import { basemapRoutes } from './basemap/basemap.routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -91,8 +93,9 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
       res.status(503).json({ status: 'degraded', database: 'unavailable', databaseKind: dbKind });
     }
   });
+  const basemap = basemapChoice(config);
   open.get('/client-config', (_req, res) => {
-    res.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
+    res.json({ basemapStyleUrl: basemap.styleUrl, basemapKind: basemap.kind });
   });
   api.use(open.router);
   // The public view needs no session: mounted before the caller is resolved.
@@ -135,6 +138,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
 
   app.use('/api/v1', api);
   app.use('/api', notFoundHandler);
+  app.use(basemapRoutes(basemap));
 
   if (existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));

@@ -82,5 +82,7 @@ export interface HotspotQuery {
 }
 
 export interface ClientConfig {
+  /** A style URL (absolute, or /basemap/style.json for the self-hosted one), or null for the built-in style. */
   basemapStyleUrl: string | null;
+  basemapKind?: 'pmtiles' | 'remote' | 'builtin';
 }
