@@ -25,6 +25,10 @@ export interface Area extends AreaSummary {
   timezone: string;
   boundary: MultiPolygon;
   bbox: Bbox;
+  /** Printed on the lägesbild print; null for none. */
+  confidentialityMarking?: string | null;
+  /** Shared prints show counts below this as "< n". */
+  printMinCount?: number;
 }
 
 export type CategoryKind = 'report' | 'finding';
