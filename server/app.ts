@@ -35,6 +35,8 @@ import { publicRoutes } from './public/public.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { cellSummaryRoutes } from './cell-summary/cell-summary.routes';
 import { zonesRoutes } from './zones/zones.routes';
+import { basemapChoice } from './basemap/basemap-choice';
+import { basemapRoutes } from './basemap/basemap.routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -98,8 +100,9 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
       res.status(503).json({ status: 'degraded', database: 'unavailable', databaseKind: dbKind });
     }
   });
+  const basemap = basemapChoice(config);
   open.get('/client-config', (_req, res) => {
-    res.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
+    res.json({ basemapStyleUrl: basemap.styleUrl, basemapKind: basemap.kind });
   });
   api.use(open.router);
   // The public view needs no session: mounted before the caller is resolved.
@@ -118,9 +121,9 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
       return next(new HttpError(415, 'unsupported_media_type', 'Send the body as application/json', [{ path: '(body)', message: `content-type ${req.headers['content-type'] ?? '(none)'} is not accepted` }]));
     }
-    // JSON between systems is UTF-8 (RFC 8259 §8.1); body-parser would decode UTF-16 into garbage.
-    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
-    if (hasBody && charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    // JSON is UTF-8 (RFC 8259 §8.1); body-parser would decode UTF-16 and answer its garbage with a misleading 400.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+    if (hasBody && charset && charset !== 'utf-8' && charset !== 'utf8') {
       return next(new HttpError(415, 'unsupported_media_type', 'Send JSON as UTF-8', [{ path: '(body)', message: `charset ${charset} is not accepted; use utf-8` }]));
     }
     next();
@@ -147,6 +150,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
 
   app.use('/api/v1', api);
   app.use('/api', notFoundHandler);
+  app.use(basemapRoutes(basemap));
 
   if (existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));

@@ -49,6 +49,9 @@ export const ACCESS_POLICY = {
   'GET /reports': ALL,
   'GET /reports/:id': ALL,
   'PATCH /reports/:id': TRIAGE,
+  // Bulk triage of the table's selected rows ({ids, status?, category?}), all or nothing.
+  'PATCH /reports': TRIAGE,
+  'GET /reports/:id/history': ANALYSTS,
   'DELETE /reports/:id': ADMIN,
 
   // Photos: reporters add them to their own reports, walk teams to findings; who may see one is

@@ -217,6 +217,19 @@ export interface PhotosTable {
   kept_location: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
+/** report_triage (migration 0010_report_triage): each change of a report's status or category. */
+export interface ReportTriageTable {
+  area_id: number;
+  id: ColumnType<string, never, never>;
+  report_id: string;
+  at: ColumnType<Date, never, never>;
+  user_id: number | null;
+  status_from: ReportStatus | null;
+  status_to: ReportStatus | null;
+  category_from: string | null;
+  category_to: string | null;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: CreatedAt;
@@ -238,5 +251,6 @@ export interface Database {
   finding_events: FindingEventsTable;
   walk_checks: WalkChecksTable;
   photos: PhotosTable;
+  report_triage: ReportTriageTable;
   schema_migrations: MigrationsTable;
 }

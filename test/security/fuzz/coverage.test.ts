@@ -43,6 +43,8 @@ const FUZZED: Record<string, string> = {
   'POST /reports/:id/photos': 'photos.fuzz: POST /reports|findings/:id/photos',
   'POST /findings/:id/photos': 'photos.fuzz: POST /reports|findings/:id/photos',
   'GET /photos/:id': 'photos.fuzz: GET /photos/:id',
+  'PATCH /reports': 'reports.fuzz: PATCH /reports (bulk) and GET /reports/:id/history',
+  'GET /reports/:id/history': 'reports.fuzz: PATCH /reports (bulk) and GET /reports/:id/history',
   'POST /imports': 'imports.fuzz: POST /imports (query), (body)',
   'GET /hotspots': 'analytics.fuzz: GET /hotspots',
   'GET /hotspots/summary': 'cell-summary.fuzz: GET /hotspots/summary|cells/:cell (query)',

@@ -3,7 +3,7 @@
  * index.html, so deep links work. New views add a line to `routes` (patterns may hold
  * `:name` segments, read with `router.params`) and their component to App.svelte's `views`.
  */
-export type RouteName = 'login' | 'lagesbild' | 'compare' | 'trends' | 'print' | 'not-found';
+export type RouteName = 'login' | 'lagesbild' | 'compare' | 'trends' | 'print' | 'zones' | 'reports' | 'report' | 'settings' | 'not-found';
 
 const routes: readonly { pattern: string; name: RouteName }[] = [
   { pattern: '/login', name: 'login' },
@@ -11,6 +11,10 @@ const routes: readonly { pattern: string; name: RouteName }[] = [
   { pattern: '/jamfor', name: 'compare' },
   { pattern: '/trender', name: 'trends' },
   { pattern: '/utskrift', name: 'print' },
+  { pattern: '/platser', name: 'zones' },
+  { pattern: '/rapporter', name: 'reports' },
+  { pattern: '/rapporter/:id', name: 'report' },
+  { pattern: '/installningar', name: 'settings' },
 ];
 
 interface Match {
