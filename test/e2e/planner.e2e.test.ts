@@ -299,6 +299,8 @@ describe.skipIf(skipReason !== null)(`planner views in Chromium${skipReason ? ` 
     expect(await page.locator('[data-testid="print-top"] tbody tr').count()).toBe(10);
     expect(await page.locator('[data-testid="print-categories"] tbody tr').count()).toBeGreaterThan(3);
     await page.getByText('Polisens händelser, som bara är placerade i kommunens mittpunkt, ingår inte').waitFor();
+    // The area's confidentiality marking (the default, as no admin changed it) heads the page.
+    expect(await page.getByTestId('confidentiality-marking').textContent()).toBe('Omfattas av sekretess enligt OSL');
     expect(await page.getByTestId('print-changes').textContent()).toMatch(/jämfört med v\. \d+/);
     await page.screenshot({ path: SCREENSHOTS + 'planner-print-1280.png', fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
