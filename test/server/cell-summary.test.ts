@@ -4,6 +4,8 @@
  * whole local days. Expected values are computed here from the planned reports with h3-js.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { cellToParent, latLngToCell } from 'h3-js';
 import { BACKENDS } from '../support/backends';
 import { ApiClient, createTestArea, type TestArea } from '../support/fixtures';
@@ -57,6 +59,11 @@ describe.each(BACKENDS)('drill-down summaries of a hexagon and of the area (%s)'
     // The same place in another area (same square): must never be counted here.
     const res = await foreigner.post('/api/v1/reports', { category: 'vald', observedAt: '2026-04-01T12:00:00+02:00', location: { type: 'Point', coordinates: [SQUARE.lng, SQUARE.lat] } });
     if (res.status !== 201) throw new Error(`seeding the other area: ${res.status}`);
+    // A safety-walk finding's mirror report (source 'walk'): a place, not an incident.
+    await sql`
+      INSERT INTO reports (area_id, id, category, observed_at, geom, h3, severity, source, location_precision)
+      VALUES (${area.id}, ${randomUUID()}, 'belysning', '2026-04-01T12:00:00+02:00', ST_SetSRID(ST_MakePoint(${SQUARE.lng}, ${SQUARE.lat}), 4326),
+              ${BigInt(`0x${latLngToCell(SQUARE.lat, SQUARE.lng, 15)}`).toString()}, 1, 'walk', 'point')`.execute(server.db);
     planner = await ApiClient.login(server.url, area.users.planner.email);
   });
   afterAll(async () => {
@@ -126,6 +133,13 @@ describe.each(BACKENDS)('drill-down summaries of a hexagon and of the area (%s)'
       { category: 'narkotika', count: 1 },
     ]);
     expect(res.body.series.map((b: { count: number }) => b.count)).toEqual([2, 4]);
+  });
+
+  it('counts walk findings only when sources asks for them, like the hotspot map', async () => {
+    expect((await get(`/hotspots/cells/${cell9}`, PERIOD)).body.total).toBe(5);
+    const walk = await get(`/hotspots/cells/${cell9}`, { ...PERIOD, sources: 'walk' });
+    expect(walk.body).toMatchObject({ total: 1, byCategory: [{ category: 'belysning', count: 1 }] });
+    expect((await get(`/hotspots/cells/${cell9}`, { ...PERIOD, sources: 'app,walk' })).body.total).toBe(6);
   });
 
   it('answers an empty hexagon with zeros, not 404', async () => {
