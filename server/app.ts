@@ -54,6 +54,9 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   if (config.trustProxy) app.set('trust proxy', 1);
   app.set('query parser', 'simple');
 
+  const basemap = basemapChoice(config);
+  // A basemap host chosen without TLS (an internal tile server) must be reachable too.
+  const basemapHosts = basemap.kind === 'remote' && basemap.styleUrl.startsWith('http:') ? [new URL(basemap.styleUrl).origin] : [];
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -61,8 +64,8 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
           // maplibre-gl runs its workers from blob: URLs and draws tiles from blob:/data: images.
           'worker-src': ["'self'", 'blob:'],
           'child-src': ["'self'", 'blob:'],
-          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-          'connect-src': ["'self'", 'https:'],
+          'img-src': ["'self'", 'data:', 'blob:', 'https:', ...basemapHosts],
+          'connect-src': ["'self'", 'https:', ...basemapHosts],
           'style-src': ["'self'", "'unsafe-inline'"],
           'upgrade-insecure-requests': null,
         },
@@ -100,7 +103,6 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
       res.status(503).json({ status: 'degraded', database: 'unavailable', databaseKind: dbKind });
     }
   });
-  const basemap = basemapChoice(config);
   open.get('/client-config', (_req, res) => {
     res.json({ basemapStyleUrl: basemap.styleUrl, basemapKind: basemap.kind });
   });

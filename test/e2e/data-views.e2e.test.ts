@@ -5,19 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAccessibilityViolations } from '../support/axe';
 import { BrowserSession, browserSkipReason as skipReason, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 
 const PASSWORD = 'demo-losenord-2026';
 const PLANNER = 'planerare@demo.tryggkarta.se';
-
-export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(skipReason !== null)(`data views in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let server: TestServer;
@@ -68,7 +61,7 @@ describe.skipIf(skipReason !== null)(`data views in Chromium${skipReason ? ` (sk
       const canvas = page.locator('.maplibregl-canvas');
       const box = (await canvas.boundingBox())!;
       const [cx, cy] = [box.x + box.width * 0.3, box.y + box.height * 0.7];
-      for (const [dx, dy] of [[-50, -40], [50, -40], [60, 40], [-40, 50]] as [number, number][]) await page.mouse.click(cx + dx, cy + dy);
+      for (const [dx, dy] of [[-50, -40], [50, -40], [60, 40], [-40, 50]] as const) await page.mouse.click(cx + dx, cy + dy);
       await page.getByTestId('corner-count').filter({ hasText: '4 hörn' }).waitFor();
       // The first corner dragged a little: corners can be moved before the shape is saved.
       await page.mouse.move(cx - 50, cy - 40);
