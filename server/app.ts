@@ -16,6 +16,7 @@ import { tokensRoutes } from './auth/tokens.routes';
 import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { walksRoutes } from './walks/walks.routes';
+import { protocolRoutes } from './walks/protocol/protocol.routes';
 import { findingsRoutes } from './findings/findings.routes';
 import { photosRoutes } from './photos/photos.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
@@ -140,6 +141,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(areasRoutes(db));
   api.use(reportsRoutes(db));
   api.use(walksRoutes(db));
+  api.use(protocolRoutes(db));
   api.use(findingsRoutes(db));
   api.use(hotspotsRoutes(db, limits));
   api.use(cellSummaryRoutes(db, limits));

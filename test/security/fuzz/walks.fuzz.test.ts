@@ -210,6 +210,14 @@ describe.each(BACKENDS)('fuzz: walks (%s)', (backend) => {
     });
   });
 
+  it('GET /walks/:id/protocol: bad ids, formats and unknown walks are refused', async () => {
+    const headers = callerHeaders(walker, planner);
+    const byBadId = fc.tuple(badIdSegment, headers).map(([id, h]) => fuzzCase({ method: 'GET', path: `/api/v1/walks/${id}/protocol`, headers: h }, undecodable(id) ? { status: [400] } : { status: [400], path: 'id' }));
+    const unknown = fc.tuple(fc.uuid(), headers).map(([id, h]) => fuzzCase({ method: 'GET', path: `/api/v1/walks/${id}/protocol`, headers: { ...h, accept: 'text/html' } }, { status: [404] }));
+    const badQuery = badQueries({ path: `/api/v1/walks/${walks[2]}/protocol`, params: [{ name: 'format', valid: fc.constantFrom('json', 'html'), invalid: nastyString.filter((s) => !['json', 'html'].includes(s)) }], headers });
+    await fuzzFamily({ family: 'GET /walks/:id/protocol', baseUrl: server.url, watch, runs: 100, cases: fc.oneof(byBadId, unknown, badQuery) });
+  });
+
   it('GET /walks: bad query strings are refused with 400 naming the parameter', async () => {
     const params: QueryParam[] = [
       { name: 'status', valid: fc.constantFrom('planned', 'ongoing,done'), invalid: badCommaList((s) => ['planned', 'ongoing', 'done'].includes(s)) },
