@@ -129,6 +129,19 @@ describe.each(['mvt', 'png'] as const)('a self-hosted %s archive', (tileType) =>
   });
 });
 
+describe('a remote basemap host without TLS', () => {
+  it('is allowed by the Content-Security-Policy, so the browser may fetch its style and tiles', async () => {
+    const server = await startTestServer({ env: { BASEMAP_STYLE_URL: 'http://karta.intern:8081/styles/bas.json' } });
+    try {
+      const csp = (await fetch(`${server.url}/api/v1/health`)).headers.get('content-security-policy')!;
+      expect(csp).toMatch(/connect-src 'self' https: http:\/\/karta\.intern:8081/);
+      expect(csp).toMatch(/img-src [^;]*http:\/\/karta\.intern:8081/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('without a self-hosted archive', () => {
   it('has no /basemap files', async () => {
     const server = await startTestServer();
