@@ -27,6 +27,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { meRoutes } from './me/me.routes';
 import { publicRoutes } from './public/public.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
+import { zonesRoutes } from './zones/zones.routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -121,6 +122,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(areasRoutes(db));
   api.use(reportsRoutes(db));
   api.use(hotspotsRoutes(db, limits));
+  api.use(zonesRoutes(db));
   api.use(auditRoutes(db));
   api.use(meRoutes(db));
   api.use(privacyRoutes());

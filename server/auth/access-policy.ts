@@ -51,6 +51,15 @@ export const ACCESS_POLICY = {
 
   'GET /hotspots': ANALYSTS,
 
+  // Named places: everyone in the area reads them (pick lists, the patrol's phone view, place
+  // names in the lägesbild); planners and admins draw, rename and delete them.
+  'GET /zones': ALL,
+  'GET /zones/:id': ALL,
+  'POST /zones': TRIAGE,
+  'PATCH /zones/:id': TRIAGE,
+  'DELETE /zones/:id': TRIAGE,
+  'POST /zones/locate': ALL,
+
   'GET /audit': ADMIN,
 } as const satisfies Record<string, Access>;
 

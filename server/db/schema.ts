@@ -97,6 +97,17 @@ export interface ReportsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** zones (migration 0010): the area's named places, a valid MultiPolygon in WGS 84. */
+export interface ZonesTable {
+  area_id: number;
+  id: string;
+  name: string;
+  geom: unknown;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: CreatedAt;
@@ -110,5 +121,6 @@ export interface Database {
   sessions: SessionsTable;
   categories: CategoriesTable;
   reports: ReportsTable;
+  zones: ZonesTable;
   schema_migrations: MigrationsTable;
 }

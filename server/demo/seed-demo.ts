@@ -4,6 +4,9 @@ import { createArea, createUser } from '../areas/areas.service';
 import { insertOrganisation } from '../areas/areas.repository';
 import { pointToStorageCell } from '../h3/cells';
 import { generateDemoData, DEMO_PASSWORD } from '../../scripts/demo/generate';
+import { DEMO_ZONES } from '../../scripts/demo/zones';
+import { insertZone } from '../zones/zones.repository';
+import { randomUUID } from 'node:crypto';
 
 export interface DemoSeedResult {
   areaCode: string;
@@ -41,6 +44,17 @@ export async function seedDemo(
       organisationId: user.organisationKey ? orgIds.get(user.organisationKey) ?? null : null,
     });
     userIds.set(user.email, created.id);
+  }
+  // The places the lägesbild names its hotspots after, drawn by the demo planner.
+  const planner = data.users.find((u) => u.role === 'planner');
+  for (const zone of DEMO_ZONES) {
+    await insertZone(db, {
+      areaId: area.id,
+      id: randomUUID(),
+      name: zone.name,
+      geojson: JSON.stringify(zone.geometry),
+      createdBy: planner ? userIds.get(planner.email) ?? null : null,
+    });
   }
   for (let i = 0; i < data.reports.length; i += INSERT_CHUNK) {
     const chunk = data.reports.slice(i, i + INSERT_CHUNK);

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'outside_area'
+  | 'invalid_geometry'
   | 'unknown_category'
   | 'invalid_date'
   | 'import_rejected'

@@ -46,9 +46,19 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     return id;
   }
 
+  async function newZone(area: TestArea) {
+    const id = crypto.randomUUID();
+    await server.db
+      .insertInto('zones')
+      .values({ area_id: area.id, id, name: `Zon ${id}`, geom: sql`ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(16.5, 59.37), 4326), 0.002))` })
+      .execute();
+    return id;
+  }
+
   /** A fresh resource of the kind a route's :id names, in the given area. */
   async function newResource(pattern: string, area: TestArea): Promise<string> {
     if (pattern.startsWith('/reports/')) return newReport(area, area.users.reporter.id);
+    if (pattern.startsWith('/zones/')) return newZone(area);
     if (pattern.startsWith('/tokens/')) {
       return String((await createApiToken(server.db, { id: area.users.reporter.id, areaId: area.id }, 'victim')).id);
     }
@@ -93,7 +103,7 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
   });
 
   // A valid body per route, so the answer is about the resource, not about the input.
-  const VALID_BODY: Record<string, string> = { 'PATCH /reports/:id': '{"status":"reviewed"}' };
+  const VALID_BODY: Record<string, string> = { 'PATCH /reports/:id': '{"status":"reviewed"}', 'PATCH /zones/:id': '{"name":"Kapad"}' };
 
   describe.each(entries.filter(([key]) => key.includes(':id')))('%s on another area', (key, access) => {
     const [method, pattern] = key.split(' ') as [string, string];

@@ -32,6 +32,12 @@ const FUZZED: Record<string, string> = {
   'POST /imports': 'imports.fuzz: POST /imports (query), (body)',
   'GET /hotspots': 'analytics.fuzz: GET /hotspots',
   'GET /audit': 'analytics.fuzz: GET /audit',
+  'GET /zones': 'zones.fuzz: GET /zones (query junk)',
+  'POST /zones': 'zones.fuzz: POST /zones',
+  'GET /zones/:id': 'zones.fuzz: GET|PATCH|DELETE /zones/:id',
+  'PATCH /zones/:id': 'zones.fuzz: GET|PATCH|DELETE /zones/:id',
+  'DELETE /zones/:id': 'zones.fuzz: GET|PATCH|DELETE /zones/:id',
+  'POST /zones/locate': 'zones.fuzz: POST /zones/locate',
 };
 
 describe('fuzz coverage', () => {
