@@ -28,6 +28,8 @@ import { meRoutes } from './me/me.routes';
 import { publicRoutes } from './public/public.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { zonesRoutes } from './zones/zones.routes';
+import { patrolPlansRoutes } from './patrols/patrol-plans.routes';
+import { patrolLogsRoutes } from './patrols/patrol-logs.routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -126,6 +128,8 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(auditRoutes(db));
   api.use(meRoutes(db));
   api.use(privacyRoutes());
+  api.use(patrolPlansRoutes(db, limits));
+  api.use(patrolLogsRoutes(db));
   api.use(notFoundHandler);
 
   app.use('/api/v1', api);
