@@ -15,6 +15,7 @@ import { authRoutes } from './auth/auth.routes';
 import { tokensRoutes } from './auth/tokens.routes';
 import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { walksRoutes } from './walks/walks.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -123,6 +124,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(tokensRoutes(db));
   api.use(areasRoutes(db));
   api.use(reportsRoutes(db));
+  api.use(walksRoutes(db));
   api.use(hotspotsRoutes(db, limits));
   api.use(zonesRoutes(db));
   api.use(auditRoutes(db));

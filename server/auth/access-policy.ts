@@ -19,6 +19,10 @@ export const TRIAGE: readonly Role[] = ['planner', 'admin'];
 export const ADMIN: readonly Role[] = ['admin'];
 /** Who goes out on patrol and logs it: police units and field staff (reporter, walker) and planners; analysts only read. */
 export const PATROLLERS: readonly Role[] = ['reporter', 'walker', 'planner', 'admin'];
+/** Who plans and walks safety walks and records findings (reporters send reports, not walks). */
+export const WALK_TEAM: readonly Role[] = ['walker', 'planner', 'admin'];
+/** Who reads walks, findings and protocols: the walk team and the analysts (findings are analytics data). */
+export const WALK_READERS: readonly Role[] = ['walker', 'planner', 'analyst', 'admin'];
 
 export const ACCESS_POLICY = {
   'GET /health': 'public',
@@ -48,6 +52,12 @@ export const ACCESS_POLICY = {
   'GET /reports/:id': ALL,
   'PATCH /reports/:id': TRIAGE,
   'DELETE /reports/:id': ADMIN,
+
+  // Safety walks: walkers change the walks they lead, planners and admins any walk of the area.
+  'POST /walks': WALK_TEAM,
+  'GET /walks': WALK_READERS,
+  'GET /walks/:id': WALK_READERS,
+  'PATCH /walks/:id': WALK_TEAM,
 
   'POST /imports': TRIAGE,
 
