@@ -17,6 +17,9 @@ import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { walksRoutes } from './walks/walks.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
+import { analyticsRoutes } from './analytics/analytics.routes';
+import { Regions } from './analytics/region/regions';
+import { RegionCache } from './analytics/region/region-cache';
 import { importsRoutes } from './imports/imports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { HttpError } from './http/errors';
@@ -127,6 +130,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(walksRoutes(db));
   api.use(hotspotsRoutes(db, limits));
   api.use(zonesRoutes(db));
+  api.use(analyticsRoutes(db, limits, new Regions(new RegionCache(config.analyticsRegionCacheBytes))));
   api.use(auditRoutes(db));
   api.use(meRoutes(db));
   api.use(privacyRoutes());

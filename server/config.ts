@@ -27,6 +27,8 @@ const ConfigSchema = z
       .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
     /** Requests per minute and caller to the analytics endpoints (hotspots...). */
     RATE_LIMIT_ANALYTICS: z.coerce.number().int().positive().default(240),
+    /** Memory for the analytics' cached study regions (boundary cells and neighbour lists), in MB. */
+    ANALYTICS_REGION_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
     /** Login requests per minute and client address (the per-account lockout comes on top). */
     RATE_LIMIT_LOGIN: z.coerce.number().int().positive().default(60),
     /** Set to true behind a TLS-terminating proxy so cookies get the Secure flag. */
@@ -55,6 +57,7 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly rateLimitAnalyticsPerMinute: number;
   readonly rateLimitLoginPerMinute: number;
+  readonly analyticsRegionCacheBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,5 +86,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     rateLimitAnalyticsPerMinute: e.RATE_LIMIT_ANALYTICS,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN,
+    analyticsRegionCacheBytes: e.ANALYTICS_REGION_CACHE_MB * 1024 * 1024,
   });
 }

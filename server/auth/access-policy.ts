@@ -62,6 +62,11 @@ export const ACCESS_POLICY = {
   'POST /imports': TRIAGE,
 
   'GET /hotspots': ANALYSTS,
+  'GET /hotspots/gi': ANALYSTS,
+  'GET /hotspots/compare': ANALYSTS,
+  'GET /hotspots/emerging': ANALYSTS,
+  'GET /hotspots/backtest': ANALYSTS,
+  'GET /profile': ANALYSTS,
 
   // Named places: everyone in the area reads them (pick lists, the patrol's phone view, place
   // names in the lägesbild); planners and admins draw, rename and delete them.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Bbox, CategoryCode } from '../reports/report.schema';
 import { commaList, IsoDateTime, QueryBoolean } from '../shared/zod-types';
+import { CellExportShape } from '../analytics/export/export-params';
 
 /** "18-23" → [18..23]; "22-3" wraps past midnight → [22,23,0,1,2,3]; "8,12-13" → [8,12,13]. Inclusive. */
 export function parseHours(spec: string): number[] | undefined {
@@ -55,6 +56,7 @@ export const HotspotsQuery = z
   .strictObject({
     res: z.coerce.number().int().min(6).max(12).default(9),
     ...HotspotFilterShape,
+    ...CellExportShape,
   })
   .refine((q) => !q.from || !q.to || q.from < q.to, { message: 'from must be before to', path: ['to'] });
 
@@ -77,7 +79,7 @@ export interface HotspotFilter {
 const DAY_MS = 24 * 3600 * 1000;
 
 /** Fills in the default window: the 14 days up to now (the lägesbild rhythm). */
-export function toHotspotFilter(areaId: number, q: Omit<HotspotsQueryInput, 'res' | 'weighted'>, now = new Date()): HotspotFilter {
+export function toHotspotFilter(areaId: number, q: Omit<HotspotsQueryInput, 'res' | 'weighted' | 'format' | 'crs'>, now = new Date()): HotspotFilter {
   const to = q.to ?? now;
   const from = q.from ?? new Date(to.getTime() - 14 * DAY_MS);
   return {

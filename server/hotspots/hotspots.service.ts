@@ -5,12 +5,14 @@ import { bigintToCell } from '../h3/cells';
 import { cachedCellPolygon } from './cell-geometry-cache';
 import { toHotspotFilter, type HotspotsQueryInput } from './hotspot-filters';
 import { countByCell, tuneForAnalytics } from './hotspots.repository';
+import { assertKnownCategories } from '../analytics/analytics-context';
 
 /** Hotspot counts as a GeoJSON FeatureCollection: one hexagon per non-empty cell. */
 export async function hotspotCounts(db: Db, caller: AuthContext, q: HotspotsQueryInput) {
   const filter = toHotspotFilter(caller.areaId, q);
   const rows = await withArea(db, caller.areaId, async (tx) => {
     await tuneForAnalytics(tx);
+    if (filter.categories) await assertKnownCategories(tx, caller.areaId, filter.categories);
     return countByCell(tx, q.res, filter);
   });
   // Stable output (cell index order) whatever plan the database chose.

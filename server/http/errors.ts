@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'invalid_date'
   | 'import_rejected'
   | 'region_too_small'
+  | 'region_too_large'
   | 'too_many_requests'
   | 'internal';
 
