@@ -130,11 +130,13 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(walksRoutes(db));
   api.use(hotspotsRoutes(db, limits));
   api.use(zonesRoutes(db));
-  api.use(analyticsRoutes(db, limits, new Regions(new RegionCache(config.analyticsRegionCacheBytes))));
+  // One region cache for every statistic: analytics, patrol proposals and evaluations share it.
+  const regions = new Regions(new RegionCache(config.analyticsRegionCacheBytes));
+  api.use(analyticsRoutes(db, limits, regions));
   api.use(auditRoutes(db));
   api.use(meRoutes(db));
   api.use(privacyRoutes());
-  api.use(patrolPlansRoutes(db, limits));
+  api.use(patrolPlansRoutes(db, limits, regions));
   api.use(patrolLogsRoutes(db));
   api.use(notFoundHandler);
 

@@ -1,12 +1,9 @@
 /**
  * Which cells are hot, for a proposal: by count (the cells with the most reports, at least
- * MIN_CELL_REPORTS) or by Gi* (cells whose z is positive with pFdr ≤ 0.05 over the study region
- * of DESIGN §5: the boundary's cells ∪ cells with a counted report).
+ * MIN_CELL_REPORTS) or by Gi* (cells with reports whose z is positive with pFdr ≤ 0.05 over the
+ * study region of DESIGN §5, the analytics' own region and statistic).
  */
-import { cellToBigint } from '../h3/cells';
-import { cellsWithCentreIn, diskAround } from '../h3/cell-groups';
-import { adjacencyFromLists } from '../stats/adjacency';
-import { giStar } from '../stats/gi-star';
+import type { GiStarResult } from '../stats/gi-star';
 import type { ScoredCell } from './target-merge';
 
 /** A single report is not a hot spot. */
@@ -19,29 +16,21 @@ export interface HotCell extends ScoredCell {
   pFdr: number | null;
 }
 
+const hottest = (a: HotCell, b: HotCell) => b.score - a.score || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0);
+
 export function hotByCount(counts: ReadonlyMap<string, number>, limit: number): HotCell[] {
   return [...counts.entries()]
     .filter(([, count]) => count >= MIN_CELL_REPORTS)
     .map(([cell, count]) => ({ cell, score: count, count, z: null, pFdr: null }))
-    .sort((a, b) => b.score - a.score || (a.cell < b.cell ? -1 : 1))
+    .sort(hottest)
     .slice(0, limit);
 }
 
-/** Gi* hot cells (z > 0, pFdr ≤ 0.05), hottest first; fewer than 3 region cells → none. */
-export function hotByGi(counts: ReadonlyMap<string, number>, boundary: { type: 'MultiPolygon'; coordinates: unknown }, res: number, limit: number): HotCell[] {
-  const region = [...new Set([...cellsWithCentreIn(boundary, res), ...counts.keys()])].sort((a, b) => {
-    const x = cellToBigint(a);
-    const y = cellToBigint(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  if (region.length < 3) return [];
-  const position = new Map(region.map((cell, i) => [cell, i]));
-  const lists = region.map((cell) => diskAround(cell, 1).flatMap((n) => (position.has(n) ? [position.get(n)!] : [])));
-  const x = region.map((cell) => counts.get(cell) ?? 0);
-  const gi = giStar(x, adjacencyFromLists(lists));
+/** Gi* hot cells of a region (cell i named by cellAt(i), count x[i]), hottest z first. */
+export function hotByGi(region: { n: number; cellAt(i: number): string }, x: ArrayLike<number>, gi: GiStarResult, limit: number): HotCell[] {
   const hot: HotCell[] = [];
-  region.forEach((cell, i) => {
-    if (gi.z[i]! > 0 && gi.pFdr[i]! <= GI_ALPHA && x[i]! > 0) hot.push({ cell, score: gi.z[i]!, count: x[i]!, z: gi.z[i]!, pFdr: gi.pFdr[i]! });
-  });
-  return hot.sort((a, b) => b.score - a.score || (a.cell < b.cell ? -1 : 1)).slice(0, limit);
+  for (let i = 0; i < region.n; i++) {
+    if (gi.z[i]! > 0 && gi.pFdr[i]! <= GI_ALPHA && x[i]! > 0) hot.push({ cell: region.cellAt(i), score: gi.z[i]!, count: x[i]!, z: gi.z[i]!, pFdr: gi.pFdr[i]! });
+  }
+  return hot.sort(hottest).slice(0, limit);
 }

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { Db } from '../db/database';
 import type { RateLimits } from '../http/rate-limits';
+import type { Regions } from '../analytics/region/regions';
 import { auth } from '../auth/auth.middleware';
 import { guardedRouter } from '../http/guarded-router';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
@@ -11,12 +12,12 @@ import { planDosage } from './dosage.service';
 import { proposePlan } from './proposal.service';
 import { briefingHtml } from './briefing-page';
 
-export function patrolPlansRoutes(db: Db, limits: RateLimits): Router {
+export function patrolPlansRoutes(db: Db, limits: RateLimits, regions: Regions): Router {
   const r = guardedRouter();
 
   r.post('/patrol-plans/propose', limits.analytics, async (req, res) => {
     const body = parseBody(req, ProposeBody);
-    res.json(await proposePlan(db, auth(req), body));
+    res.json(await proposePlan(db, regions, auth(req), body));
   });
 
   r.post('/patrol-plans', async (req, res) => {

@@ -11,6 +11,11 @@ import { toLocalIso } from '../public/public-weeks';
 import { resolveBoundary } from '../shared/period-input';
 import { Prng } from '../shared/prng';
 import { hotByCount, hotByGi, type HotCell } from './hot-cells';
+import type { Regions } from '../analytics/region/regions';
+import { StudyRegion } from '../analytics/region/study-region';
+import { selectAreaVersion } from '../analytics/analytics.repository';
+import { giStarOrRefuse } from '../analytics/gi.service';
+import type { Tx } from '../db/scope';
 import { koperSchedule, MIN_DWELL_MINUTES } from './koper-schedule';
 import { fitBudget } from './patrol-budget';
 import { placeNames, type PlaceName } from './place-names';
@@ -45,7 +50,19 @@ function reasonText(c: Candidate, days: number, windowShare: number, place: Plac
  * weekday × hour profile, a seeded Koper schedule and what to look for, fitted into the weekly
  * budget. The answer's targets have exactly the shape POST /patrol-plans takes.
  */
-export async function proposePlan(db: Db, caller: AuthContext, input: ProposeInput, now = new Date()) {
+/** Gi* over the analytics' study region (boundary cells ∪ report cells, k = 1), hot cells with pFdr ≤ 0.05. */
+async function giHotCells(tx: Tx, regions: Regions, areaId: number, res: number, counts: ReadonlyMap<string, number>, limit: number): Promise<HotCell[]> {
+  const version = await selectAreaVersion(tx, areaId);
+  if (!version) throw HttpError.notFound('Area');
+  const boundary = await regions.boundaryCells(tx, version, res);
+  const region = StudyRegion.of(boundary, [...counts.keys()].map(cellToBigint));
+  const x = new Float64Array(region.n);
+  for (const [cell, count] of counts) x[region.indexOf(cellToBigint(cell))] = count;
+  const gi = giStarOrRefuse(x, await regions.adjacency(version, res, 1, region, boundary));
+  return hotByGi(region, x, gi, limit);
+}
+
+export async function proposePlan(db: Db, regions: Regions, caller: AuthContext, input: ProposeInput, now = new Date()) {
   if (input.budgetMinutesPerWeek < MIN_DWELL_MINUTES) {
     throw HttpError.unprocessable('validation_failed', 'The budget does not allow one patrol stop', [
       { path: 'budgetMinutesPerWeek', message: `must be at least ${MIN_DWELL_MINUTES} minutes: one Koper stop lasts 10–16 minutes` },
@@ -71,7 +88,7 @@ export async function proposePlan(db: Db, caller: AuthContext, input: ProposeInp
     const counts = new Map((await countByCell(tx, input.res, filter)).map((r) => [bigintToCell(r.cell), r.count]));
     const totalReports = [...counts.values()].reduce((a, b) => a + b, 0);
     const limit = input.maxTargets * MAX_TARGET_CELLS;
-    const hot = input.method === 'gi' ? hotByGi(counts, area.boundary, input.res, limit) : hotByCount(counts, limit);
+    const hot = input.method === 'gi' ? await giHotCells(tx, regions, caller.areaId, input.res, counts, limit) : hotByCount(counts, limit);
     const byCell = new Map(hot.map((h) => [h.cell, h]));
 
     const groups = mergeHotCells(hot, (cell) => neighboursOf(cell)).map((group) => group.map((g) => byCell.get(g.cell)!));

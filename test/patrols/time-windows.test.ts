@@ -31,6 +31,23 @@ describe('windows from a weekday × hour profile', () => {
     ]);
   });
 
+  it('patrols through gaps of up to two hours and gives overlapping evenings of different days one span', () => {
+    const m = empty();
+    // Monday 18 and 21 (a two-hour gap), Tuesday 19-23 and Wednesday 20-0: one group, spans 18-0 at most + 2 h.
+    m[0]![18] = 6;
+    m[0]![21] = 6;
+    for (const h of [19, 20, 21, 22, 23]) m[1]![h] = 3;
+    for (const h of [20, 21, 22, 23]) m[2]![h] = 2;
+    m[2]![0] = 0;
+    const days = windowDaysFromProfile(m, 1);
+    expect(days.map((d) => [d.weekday, d.startHour, d.hourly.length])).toEqual([
+      [0, 18, 6],
+      [1, 18, 6],
+      [2, 18, 6],
+    ]);
+    expect(groupWindowDays(days)).toEqual([{ weekdays: [0, 1, 2], hours: '18-23' }]);
+  });
+
   it('wraps from Sunday night into Monday morning on one window', () => {
     const m = empty();
     m[6]![23] = 5;
