@@ -34,6 +34,7 @@ import { privacyRoutes } from './privacy/privacy.routes';
 import { zonesRoutes } from './zones/zones.routes';
 import { patrolPlansRoutes } from './patrols/patrol-plans.routes';
 import { patrolLogsRoutes } from './patrols/patrol-logs.routes';
+import { promisesRoutes, publicPromisesRoutes } from './promises/promises.routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -103,6 +104,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(open.router);
   // The public view needs no session: mounted before the caller is resolved.
   api.use(publicRoutes(db));
+  api.use(publicPromisesRoutes(db));
 
   api.use(cookieParser());
   api.use(resolveAuth(db));
@@ -138,6 +140,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(privacyRoutes());
   api.use(patrolPlansRoutes(db, limits, regions));
   api.use(patrolLogsRoutes(db));
+  api.use(promisesRoutes(db));
   api.use(notFoundHandler);
 
   app.use('/api/v1', api);

@@ -16,6 +16,8 @@ export const AreaSettingsShape = {
   publicMinCount: z.number().int().min(MIN_PUBLIC_MIN_COUNT).max(1000),
   /** Months after which raw descriptions and reporter links are purged (default 24). */
   retentionMonths: RetentionMonths,
+  /** Publish the medborgarlöften's follow-up (goals and completed periods, no places or people) without login. Off by default. */
+  publicPromises: z.boolean(),
 };
 
 export const AreaSettingsPatch = z
@@ -43,5 +45,5 @@ export function publicViewSettings(stored: Record<string, unknown>): PublicViewS
 
 /** The settings as the admin API shows them: what is stored, with the known keys' effective values. */
 export function effectiveSettings(stored: Record<string, unknown>) {
-  return { ...stored, ...publicViewSettings(stored) };
+  return { ...stored, ...publicViewSettings(stored), publicPromises: stored.publicPromises === true };
 }

@@ -90,6 +90,15 @@ export const ACCESS_POLICY = {
   'GET /patrol-plans/:id/briefing': ALL,
   'POST /patrol-logs': PATROLLERS,
   'GET /patrol-logs': ALL,
+  'POST /promises': TRIAGE,
+  'GET /promises': ANALYSTS,
+  'GET /promises/:id': ANALYSTS,
+  'PATCH /promises/:id': TRIAGE,
+  'POST /promises/:id/activities': TRIAGE,
+  'GET /promises/:id/progress': ANALYSTS,
+  'GET /promises/:id/report': ANALYSTS,
+  // Published only when the area's admin switches publicPromises on (404 otherwise).
+  'GET /public/areas/:code/promises': 'public',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ACCESS_POLICY;
