@@ -35,6 +35,7 @@ import { zonesRoutes } from './zones/zones.routes';
 import { patrolPlansRoutes } from './patrols/patrol-plans.routes';
 import { patrolLogsRoutes } from './patrols/patrol-logs.routes';
 import { promisesRoutes, publicPromisesRoutes } from './promises/promises.routes';
+import { evaluationsRoutes } from './evaluations/evaluations.routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -141,6 +142,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(patrolPlansRoutes(db, limits, regions));
   api.use(patrolLogsRoutes(db));
   api.use(promisesRoutes(db));
+  api.use(evaluationsRoutes(db, limits, regions));
   api.use(notFoundHandler);
 
   app.use('/api/v1', api);

@@ -97,6 +97,7 @@ export const ACCESS_POLICY = {
   'POST /promises/:id/activities': TRIAGE,
   'GET /promises/:id/progress': ANALYSTS,
   'GET /promises/:id/report': ANALYSTS,
+  'POST /evaluations': ANALYSTS,
   // Published only when the area's admin switches publicPromises on (404 otherwise).
   'GET /public/areas/:code/promises': 'public',
 } as const satisfies Record<string, Access>;
