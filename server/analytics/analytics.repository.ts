@@ -23,6 +23,14 @@ export async function selectAreaVersion(tx: Tx, areaId: number): Promise<AreaVer
   return result.rows[0];
 }
 
+export async function selectFootprint(tx: Tx, areaId: number): Promise<BoundaryFootprint | undefined> {
+  const result = await sql<{ km2: number; lng: number; lat: number }>`
+    SELECT ST_Area(boundary::geography) / 1e6 AS km2, ST_X(ST_PointOnSurface(boundary)) AS lng, ST_Y(ST_PointOnSurface(boundary)) AS lat
+    FROM areas WHERE id = ${areaId}`.execute(tx);
+  const row = result.rows[0];
+  return row && { km2: Number(row.km2), lng: Number(row.lng), lat: Number(row.lat) };
+}
+
 export interface AreaBoundary extends BoundaryFootprint {
   boundary: MultiPolygonGeometry;
 }

@@ -10,7 +10,7 @@ import type { EmergingQueryInput } from './analytics.schema';
 import { MIN_RES, type Step } from './analytics-params';
 import type { CellRow, CsvLine } from './export/cell-export';
 import { binEdges, localMidnight, stepBefore } from './periods';
-import { MAX_CUBE_VALUES, regionTooLarge } from './region/region-limits';
+import { estimatedCells, MAX_CUBE_VALUES, regionTooLarge } from './region/region-limits';
 import type { Regions } from './region/regions';
 import { StudyRegion } from './region/study-region';
 import { TOO_FEW_CELLS_ADVICE } from './gi.service';
@@ -65,8 +65,9 @@ export async function emergingAnalysis(db: Db, regions: Regions, caller: AuthCon
         { path: 'from', message: `from..to must span more than one bin of ${q.step.text} for a trend: use an earlier from or a shorter step` },
       ]);
     }
+    // The cube's size is estimated from the boundary before its cells are built or counted.
+    checkCubeSize(estimatedCells(await regions.footprint(tx, area), q.res), edges.length - 1, q.res);
     const boundary = await regions.boundaryCells(tx, area, q.res);
-    checkCubeSize(boundary.length, edges.length - 1, q.res);
     const filter = toHotspotFilter(caller.areaId, { ...q, from, to });
     return { area, edges, boundary, counted: await countCellsByBin(tx, q.res, filter, edges) };
   });

@@ -2,9 +2,9 @@ import type { Tx } from '../../db/scope';
 import type { Adjacency } from '../../stats/adjacency';
 import { HttpError } from '../../http/errors';
 import { boundaryCells } from '../../h3/regions';
-import { selectBoundary, type AreaVersion } from '../analytics.repository';
+import { selectBoundary, selectFootprint, type AreaVersion } from '../analytics.repository';
 import { RegionCache } from './region-cache';
-import { checkRegionSize } from './region-limits';
+import { checkRegionSize, type BoundaryFootprint } from './region-limits';
 import { adjacencyBytes, adjacencyWithin, type StudyRegion } from './study-region';
 
 /** Default budget of the region cache; ANALYTICS_REGION_CACHE_MB overrides it. */
@@ -34,6 +34,19 @@ export class Regions {
         return boundaryCells(stored.boundary, res);
       },
       (cells) => cells.byteLength,
+    );
+  }
+
+  /** The boundary's area and a point inside it, for size estimates before anything is built. */
+  footprint(tx: Tx, area: AreaVersion): Promise<BoundaryFootprint> {
+    return this.cache.get(
+      `${area.id}:${area.boundaryVersion}:footprint`,
+      async () => {
+        const footprint = await selectFootprint(tx, area.id);
+        if (!footprint) throw HttpError.notFound('Area');
+        return footprint;
+      },
+      () => 64,
     );
   }
 

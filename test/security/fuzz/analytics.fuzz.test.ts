@@ -9,8 +9,9 @@ import { startTestServer, type TestServer } from '../../support/server';
 import { callerHeaders, tokenCaller, type Caller } from './callers';
 import { encodeLoosely, nastyString, undecodable } from './junk';
 import { badBbox, badCommaList, badIntString, badQueries, badTimestamp, isIsoWithOffsetLike, longQueryValue, queryJunk, type QueryParam } from './queries';
+import { isCell } from '../../../server/h3/cells';
 
-/** The aggregate reads: GET /hotspots, the public view without login, and the admin's GET /audit. */
+/** The aggregate reads: GET /hotspots and the statistics over it, the public view without login, and the admin's GET /audit. */
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const HOURS_OK = (s: string) =>
@@ -32,6 +33,65 @@ const HOTSPOT_PARAMS: QueryParam[] = [
   { name: 'weighted', valid: fc.constantFrom('true', '0'), invalid: fc.oneof(queryJunk, fc.constantFrom('TRUE', 'yes', '')).filter((s) => !['true', 'false', '1', '0'].includes(s)) },
   { name: 'includeExcluded', valid: fc.constantFrom('false', '1'), invalid: fc.oneof(queryJunk, fc.constantFrom('on', 'null')).filter((s) => !['true', 'false', '1', '0'].includes(s)) },
   { name: 'bbox', valid: fc.constant('16,59,17,60'), invalid: badBbox },
+];
+
+/** A value the schema accepts only from a closed set (compared as the server does). */
+const notOneOf = (accepted: string[], extra: string[] = [], normalise = (v: string) => v) =>
+  fc.oneof(queryJunk, fc.constantFrom('', ...extra)).filter((s) => !accepted.includes(normalise(s)));
+
+const CRS_OK = ['epsg:4326', '4326', 'crs84', 'urn:ogc:def:crs:ogc:1.3:crs84', 'urn:ogc:def:crs:epsg::4326', 'epsg:3006', '3006', 'urn:ogc:def:crs:epsg::3006'];
+const CRS_PARAM: QueryParam = {
+  name: 'crs',
+  valid: fc.constantFrom('EPSG:3006', 'EPSG:4326', 'epsg:3006'),
+  invalid: notOneOf(CRS_OK, ['EPSG:3857', 'EPSG:3021', 'EPSG:', 'urn:ogc:def:crs:EPSG::3857'], (v) => v.trim().toLowerCase()),
+};
+const formatParam = (accepted: string[]): QueryParam => ({ name: 'format', valid: fc.constantFrom(...accepted), invalid: notOneOf(accepted, ['CSV', 'json ', 'xlsx', 'shp']) });
+const WITHOUT_WINDOW = HOTSPOT_PARAMS.filter((p) => !['from', 'to', 'weighted'].includes(p.name));
+const K_PARAM: QueryParam = { name: 'k', valid: fc.constantFrom('1', '3'), invalid: badIntString(1, 3) };
+const STEP_OK = /^([1-9]\d{0,3})([hdw])$/;
+
+const GI_PARAMS: QueryParam[] = [...HOTSPOT_PARAMS, K_PARAM, formatParam(['geojson', 'csv']), CRS_PARAM];
+const COMPARE_PARAMS: QueryParam[] = [
+  ...WITHOUT_WINDOW,
+  { name: 'aFrom', valid: fc.constant('2025-01-01T00:00:00Z'), invalid: badTimestamp },
+  { name: 'aTo', valid: fc.constant('2025-02-01T00:00:00Z'), invalid: badTimestamp },
+  { name: 'bFrom', valid: fc.constant('2025-02-01T00:00:00+01:00'), invalid: badTimestamp },
+  { name: 'bTo', valid: fc.constant('2025-03-01T00:00:00Z'), invalid: badTimestamp },
+  { name: 'baseline', valid: fc.constantFrom('time', 'area'), invalid: notOneOf(['time', 'area'], ['TIME', 'region', 'areas']) },
+  formatParam(['geojson', 'csv']),
+  CRS_PARAM,
+];
+const EMERGING_PARAMS: QueryParam[] = [
+  ...HOTSPOT_PARAMS,
+  K_PARAM,
+  { name: 'step', valid: fc.constantFrom('14d', '2w', '6h'), invalid: fc.oneof(queryJunk, fc.constantFrom('14', '0d', '2m', '-7d', '1.5d', '99999d', 'd', '7 d')).filter((s) => !STEP_OK.test(s.trim())) },
+  { name: 'lag', valid: fc.constantFrom('0', '1', '12'), invalid: badIntString(0, 12) },
+  formatParam(['geojson', 'csv']),
+  CRS_PARAM,
+];
+const BACKTEST_PARAMS: QueryParam[] = [
+  ...WITHOUT_WINDOW,
+  { name: 'trainFrom', valid: fc.constant('2025-01-01T00:00:00Z'), invalid: badTimestamp },
+  { name: 'trainTo', valid: fc.constant('2025-02-01T00:00:00Z'), invalid: badTimestamp },
+  { name: 'testFrom', valid: fc.constant('2025-02-01T00:00:00+01:00'), invalid: badTimestamp },
+  { name: 'testTo', valid: fc.constant('2025-03-01T00:00:00Z'), invalid: badTimestamp },
+  { name: 'method', valid: fc.constantFrom('count', 'gi'), invalid: notOneOf(['count', 'gi'], ['GI', 'kde', 'counts']) },
+  {
+    name: 'coverage',
+    valid: fc.constantFrom('0.05', '1', '0.01'),
+    invalid: fc.oneof(queryJunk, fc.constantFrom('0', '1.5', '-0.1', '5%', 'NaN', 'Infinity', '1e-400', '0x1')).filter((s) => {
+      const n = Number(s);
+      return !(n > 0 && n <= 1);
+    }),
+  },
+  K_PARAM,
+  formatParam(['json', 'geojson', 'csv']),
+  CRS_PARAM,
+];
+const PROFILE_PARAMS: QueryParam[] = [
+  ...HOTSPOT_PARAMS,
+  { name: 'cell', valid: fc.constantFrom('8908ca1a2dbffff', '871f26b6cffffff'), invalid: fc.oneof(queryJunk, fc.constantFrom('8908ca1a2dbfff', '8908CA1A2DBFFFZ', 'ffffffffffffffff', '0', '8908ca1a2dbffff0')).filter((s) => !isCell(s.toLowerCase())) },
+  formatParam(['json', 'csv']),
 ];
 
 const WEEK = /^\s*\d{4}-?W\d{2}\s*$/i;
@@ -88,8 +148,18 @@ describe.each(BACKENDS)('fuzz: analytics, public view and audit (%s)', (backend)
       baseUrl: server.url,
       watch,
       runs: 150,
-      cases: badQueries({ path: '/api/v1/hotspots', params: HOTSPOT_PARAMS, headers: callerHeaders(admin, planner, analyst) }),
+      cases: badQueries({ path: '/api/v1/hotspots', params: [...HOTSPOT_PARAMS, formatParam(['geojson', 'csv']), CRS_PARAM], headers: callerHeaders(admin, planner, analyst) }),
     });
+  });
+
+  it.each([
+    ['GET /hotspots/gi', '/api/v1/hotspots/gi', GI_PARAMS],
+    ['GET /hotspots/compare', '/api/v1/hotspots/compare', COMPARE_PARAMS],
+    ['GET /hotspots/emerging', '/api/v1/hotspots/emerging', EMERGING_PARAMS],
+    ['GET /hotspots/backtest', '/api/v1/hotspots/backtest', BACKTEST_PARAMS],
+    ['GET /profile', '/api/v1/profile', PROFILE_PARAMS],
+  ] as const)('%s: bad query strings are refused with 400 naming the parameter', async (family, path, params) => {
+    await fuzzFamily({ family, baseUrl: server.url, watch, runs: 100, cases: badQueries({ path, params, headers: callerHeaders(admin, planner, analyst) }) });
   });
 
   it('GET /public/areas/:code/hotspots: bad queries answer 400, bad codes 404, without login', async () => {
