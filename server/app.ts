@@ -119,6 +119,11 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
       return next(new HttpError(415, 'unsupported_media_type', 'Send the body as application/json', [{ path: '(body)', message: `content-type ${req.headers['content-type'] ?? '(none)'} is not accepted` }]));
     }
+    // JSON is UTF-8 (RFC 8259 §8.1); body-parser would decode UTF-16 and answer its garbage with a misleading 400.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+    if (hasBody && charset && charset !== 'utf-8' && charset !== 'utf8') {
+      return next(new HttpError(415, 'unsupported_media_type', 'Send JSON as UTF-8', [{ path: '(body)', message: `charset ${charset} is not accepted; use utf-8` }]));
+    }
     next();
   });
   // Small bodies where only small ones make sense; 1 MB is the ceiling for any JSON body.

@@ -29,6 +29,7 @@ const NAMES: Partial<Record<RouteKey, { action: string; resource: string }>> = {
   'GET /reports': { action: 'report.list', resource: 'report' },
   'GET /reports/:id': { action: 'report.read', resource: 'report' },
   'PATCH /reports/:id': { action: 'report.update', resource: 'report' },
+  'PATCH /reports': { action: 'report.bulk-update', resource: 'report' },
   'DELETE /reports/:id': { action: 'report.delete', resource: 'report' },
   'POST /imports': { action: 'import.run', resource: 'report' },
   'GET /me/export': { action: 'me.export', resource: 'user' },

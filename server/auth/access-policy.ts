@@ -51,6 +51,9 @@ export const ACCESS_POLICY = {
   'GET /reports': ALL,
   'GET /reports/:id': ALL,
   'PATCH /reports/:id': TRIAGE,
+  // Bulk triage of the table's selected rows ({ids, status?, category?}), all or nothing.
+  'PATCH /reports': TRIAGE,
+  'GET /reports/:id/history': ANALYSTS,
   'DELETE /reports/:id': ADMIN,
 
   // Safety walks: walkers change the walks they lead, planners and admins any walk of the area.

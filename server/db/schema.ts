@@ -310,6 +310,19 @@ export interface PhotosTable {
   kept_location: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
+/** report_triage (migration 0010_report_triage): each change of a report's status or category. */
+export interface ReportTriageTable {
+  area_id: number;
+  id: ColumnType<string, never, never>;
+  report_id: string;
+  at: ColumnType<Date, never, never>;
+  user_id: number | null;
+  status_from: ReportStatus | null;
+  status_to: ReportStatus | null;
+  category_from: string | null;
+  category_to: string | null;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: CreatedAt;
@@ -324,6 +337,7 @@ export interface Database {
   categories: CategoriesTable;
   reports: ReportsTable;
   zones: ZonesTable;
+  report_triage: ReportTriageTable;
   patrol_plans: PatrolPlansTable;
   patrol_targets: PatrolTargetsTable;
   patrol_logs: PatrolLogsTable;

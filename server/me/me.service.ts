@@ -5,7 +5,8 @@ import { listTokens } from '../auth/tokens.repository';
 import { listAuditEntries } from '../audit/audit.repository';
 import { HttpError } from '../http/errors';
 import * as reportsRepo from '../reports/reports.repository';
-import type { ListReportsFilter } from '../reports/report.schema';
+import { listReports } from '../reports/report-list.repository';
+import { DEFAULT_SORT, type Cursor } from '../reports/report-sort';
 import { findProfile, listSessions } from './me.repository';
 
 const PAGE = 1000;
@@ -34,12 +35,12 @@ export async function exportMyData(db: Db, caller: AuthContext) {
 /** The reports the user submitted, newest first, through the same query and mapping as GET /reports. */
 async function allReportsBy(tx: Tx, caller: AuthContext): Promise<reportsRepo.Report[]> {
   const all: reportsRepo.Report[] = [];
-  let cursor: reportsRepo.Cursor | undefined;
+  let cursor: Cursor | undefined;
   for (;;) {
-    const page = await reportsRepo.listReports(tx, caller.areaId, { limit: PAGE } as ListReportsFilter, { reporterId: caller.userId, cursor });
-    all.push(...page);
-    const last = page[page.length - 1];
-    if (page.length < PAGE || !last) return all;
-    cursor = { observedAt: last.observedAt, id: last.id };
+    const page = await listReports(tx, caller.areaId, { limit: PAGE, sort: DEFAULT_SORT }, { reporterId: caller.userId, cursor });
+    all.push(...page.reports);
+    const last = page.reports[page.reports.length - 1];
+    if (page.reports.length < PAGE || !last || page.lastKey === null) return all;
+    cursor = { sort: DEFAULT_SORT, key: page.lastKey, id: last.id };
   }
 }

@@ -6,8 +6,10 @@ import { seesAllReports } from '../auth/auth-context';
 import { HttpError } from '../http/errors';
 import { pointToStorageCell } from '../h3/cells';
 import * as repo from './reports.repository';
+import * as listRepo from './report-list.repository';
+import { decodeCursor, encodeCursor } from './report-sort';
 import { personalDataWarnings } from '../privacy/report-privacy';
-import type { CreateReportInput, ListReportsFilter, PatchReportInput } from './report.schema';
+import type { CreateReportInput, ListReportsFilter } from './report.schema';
 
 const EARLIEST = Date.UTC(1970, 0, 1);
 const FUTURE_SLACK_MS = 24 * 3600 * 1000;
@@ -101,49 +103,17 @@ export async function getReport(db: Db, caller: AuthContext, id: string) {
   return report;
 }
 
-const CURSOR_TIME = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function encodeCursor(c: repo.Cursor): string {
-  return Buffer.from(JSON.stringify([c.observedAt, c.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): repo.Cursor {
-  try {
-    const [observedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    // A forged cursor must fail here, not as a uuid cast error (500) in the database.
-    // Only what encodeCursor writes: toISOString() of a stored time (years 1970-9999) and a uuid.
-    if (typeof observedAt !== 'string' || !CURSOR_TIME.test(observedAt) || Number.isNaN(Date.parse(observedAt))) throw new Error();
-    if (typeof id !== 'string' || !UUID.test(id)) throw new Error();
-    return { observedAt, id };
-  } catch {
-    throw HttpError.badRequest('Invalid cursor', [{ path: 'cursor', message: 'is not a cursor this API returned' }]);
-  }
-}
-
 export async function listReports(db: Db, caller: AuthContext, filter: ListReportsFilter) {
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  const reports = await withArea(db, caller.areaId, (tx) =>
-    repo.listReports(tx, caller.areaId, filter, {
+  const cursor = filter.cursor ? decodeCursor(filter.cursor, filter.sort) : undefined;
+  const { reports, lastKey } = await withArea(db, caller.areaId, (tx) =>
+    listRepo.listReports(tx, caller.areaId, filter, {
       cursor,
       reporterId: seesAllReports(caller.role) ? undefined : caller.userId,
     }),
   );
   const last = reports[reports.length - 1];
-  const nextCursor = reports.length === filter.limit && last ? encodeCursor({ observedAt: last.observedAt, id: last.id }) : null;
+  const nextCursor = reports.length === filter.limit && last && lastKey !== null ? encodeCursor({ sort: filter.sort, key: lastKey, id: last.id }) : null;
   return { reports, nextCursor };
-}
-
-export async function patchReport(db: Db, caller: AuthContext, id: string, patch: PatchReportInput) {
-  return withArea(db, caller.areaId, async (tx) => {
-    if (patch.category && !(await repo.categoryExists(tx, caller.areaId, patch.category))) {
-      throw HttpError.unprocessable('unknown_category', `Unknown category ${patch.category}`, [
-        { path: 'category', message: 'is not a report category of this area' },
-      ]);
-    }
-    if (!(await repo.updateReport(tx, caller.areaId, id, patch))) throw HttpError.notFound('Report');
-    return (await repo.findReport(tx, caller.areaId, id))!;
-  });
 }
 
 export async function deleteReport(db: Db, caller: AuthContext, id: string) {

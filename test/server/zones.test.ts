@@ -209,6 +209,16 @@ describe.each(BACKENDS)('zones (%s)', (backend) => {
       expect(res.body.error.details).toContainEqual({ path: 'colour', message: 'is not a known field' });
     });
 
+    it('a JSON body in another charset than UTF-8 is 415, not garbage read as UTF-16', async () => {
+      const body = JSON.stringify({ name: 'Kodad', geometry: square(16.5, 59.37, 100) });
+      for (const charset of ['utf-16', 'utf-16le', 'latin1']) {
+        const res = await planner.post('/api/v1/zones', body, { 'content-type': `application/json; charset=${charset}` });
+        expect(res.status, charset).toBe(415);
+        expect(res.body.error.code).toBe('unsupported_media_type');
+      }
+      expect((await planner.post('/api/v1/zones', body, { 'content-type': 'application/json; charset=UTF-8' })).status).toBe(201);
+    });
+
     it('a name already used in the area, in any case, is 409 naming "name"', async () => {
       const res = await create(planner, 'HAMNEN', square(16.41, 59.39, 100));
       expect(res.status).toBe(409);

@@ -33,6 +33,8 @@ const FUZZED: Record<string, string> = {
   'GET /walks': 'walks.fuzz: GET /walks (query)',
   'GET /walks/:id': 'walks.fuzz: GET|PATCH /walks/:id',
   'PATCH /walks/:id': 'walks.fuzz: GET|PATCH /walks/:id',
+  'PATCH /reports': 'reports.fuzz: PATCH /reports (bulk) and GET /reports/:id/history',
+  'GET /reports/:id/history': 'reports.fuzz: PATCH /reports (bulk) and GET /reports/:id/history',
   'POST /imports': 'imports.fuzz: POST /imports (query), (body)',
   'GET /hotspots': 'analytics.fuzz: GET /hotspots',
   'GET /hotspots/gi': 'analytics.fuzz: GET /hotspots/gi',
