@@ -19,8 +19,9 @@ export const EvaluationBody = z
       .min(1)
       .max(MAX_TREATED_CELLS)
       .refine((cells) => new Set(cells).size === cells.length, 'must not repeat a cell')
-      .optional(),
-    zoneId: z.uuid().optional(),
+      .optional()
+      .nullable(),
+    zoneId: z.uuid().optional().nullable(),
     before: Period,
     after: Period,
     res: z.number().int().min(7).max(11).default(9),
@@ -34,7 +35,7 @@ export const EvaluationBody = z
       .optional(),
   })
   .superRefine((b, ctx) => {
-    if ((b.targetCells === undefined) === (b.zoneId === undefined)) {
+    if (!b.targetCells === !b.zoneId) {
       ctx.addIssue({ code: 'custom', path: [b.targetCells ? 'zoneId' : 'targetCells'], message: 'give exactly one of targetCells and zoneId' });
     }
     b.targetCells?.forEach((cell, i) => {

@@ -19,8 +19,8 @@ export const CreateLogBody = z
     unit: z.string().trim().min(1).max(100),
     startedAt: IsoDateTime,
     endedAt: IsoDateTime,
-    track: GeoJsonLineString.optional(),
-    location: GeoJsonPoint.optional(),
+    track: GeoJsonLineString.optional().nullable(),
+    location: GeoJsonPoint.optional().nullable(),
   })
   .superRefine((b, ctx) => {
     if (b.track && b.location) ctx.addIssue({ code: 'custom', path: ['location'], message: 'give exactly one of track and location, not both' });

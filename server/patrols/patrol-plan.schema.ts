@@ -38,8 +38,10 @@ const TopCategory = z.strictObject({
 
 /**
  * A plan target, exactly as a proposal gives it (so a proposal can be saved as it is): a place
- * (`cells` of one resolution, or a `zoneId`), its windows, dwell and visits; a proposal adds
- * `name`, `schedule`, `reason`, `topCategories` and `plannedMinutesPerWeek`, all optional here.
+ * (`cells` of one resolution, or a `zoneId`; the other absent or null), its windows, dwell and
+ * visits; a proposal adds `name`, `schedule`, `reason`, `topCategories` and
+ * `plannedMinutesPerWeek`, all optional here. A target as GET returns it may be sent back: its
+ * read-only `res`, `zoneName` and `geometry` are ignored.
  */
 export const PlanTargetSchema = z
   .strictObject({
@@ -52,8 +54,9 @@ export const PlanTargetSchema = z
       .max(MAX_CELLS_PER_TARGET)
       .refine((cells) => new Set(cells).size === cells.length, 'must not repeat a cell')
       .refine((cells) => new Set(cells.map(getCellResolution)).size === 1, 'must all be of one resolution')
-      .optional(),
-    zoneId: z.uuid().optional(),
+      .optional()
+      .nullable(),
+    zoneId: z.uuid().optional().nullable(),
     windows: z.array(PatrolWindowSchema).min(1).max(21),
     dwellMinutes: z.number().int().min(1).max(240),
     visitsPerWeek: z.number().int().min(0).max(1000),
@@ -63,9 +66,13 @@ export const PlanTargetSchema = z
     schedule: z.array(ScheduledStopSchema).max(2000).optional().nullable(),
     reason: z.string().max(1000).optional().nullable(),
     topCategories: z.array(TopCategory).max(20).optional().nullable(),
+    // Read-only fields of GET /patrol-plans/:id, so a client can send a target back as it got it.
+    res: z.number().int().min(0).max(15).optional().nullable(),
+    zoneName: z.string().max(200).optional().nullable(),
+    geometry: z.unknown().optional(),
   })
   .superRefine((t, ctx) => {
-    if ((t.cells === undefined) === (t.zoneId === undefined)) {
+    if (!t.cells === !t.zoneId) {
       ctx.addIssue({ code: 'custom', path: [t.cells ? 'zoneId' : 'cells'], message: 'give exactly one of cells and zoneId' });
     }
     if (t.plannedMinutesPerWeek !== undefined && t.plannedMinutesPerWeek !== t.dwellMinutes * t.visitsPerWeek) {
@@ -117,3 +124,6 @@ export const ListPlansQuery = z.strictObject({
 });
 
 export const BriefingQuery = z.strictObject({ format: z.enum(['json', 'html']).optional() });
+
+/** Routes that take no query parameters refuse any (a typo must not be silently ignored). */
+export const NoQuery = z.strictObject({});

@@ -5,7 +5,7 @@ import type { Regions } from '../analytics/region/regions';
 import { auth } from '../auth/auth.middleware';
 import { guardedRouter } from '../http/guarded-router';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
-import { BriefingQuery, CreatePlanBody, ListPlansQuery, PatchPlanBody, PlanIdParams } from './patrol-plan.schema';
+import { BriefingQuery, CreatePlanBody, ListPlansQuery, NoQuery, PatchPlanBody, PlanIdParams } from './patrol-plan.schema';
 import { ProposeBody } from './proposal.schema';
 import * as service from './patrol-plans.service';
 import { planDosage } from './dosage.service';
@@ -33,6 +33,7 @@ export function patrolPlansRoutes(db: Db, limits: RateLimits, regions: Regions):
 
   r.get('/patrol-plans/:id', async (req, res) => {
     const { id } = parseParams(req, PlanIdParams);
+    parseQuery(req, NoQuery);
     res.json(await service.getPlan(db, auth(req), id));
   });
 
@@ -44,6 +45,7 @@ export function patrolPlansRoutes(db: Db, limits: RateLimits, regions: Regions):
 
   r.get('/patrol-plans/:id/dosage', async (req, res) => {
     const { id } = parseParams(req, PlanIdParams);
+    parseQuery(req, NoQuery);
     res.json(await planDosage(db, auth(req), id));
   });
 

@@ -9,6 +9,7 @@ import { promiseProgress } from './progress.service';
 import { followUpReport, reportHtml } from './follow-up-report';
 import { publicPromises, publicPromisesHtml } from './public-promises';
 import { publicRateLimit } from '../public/public-rate-limit';
+import { NoQuery } from '../patrols/patrol-plan.schema';
 
 export function promisesRoutes(db: Db): Router {
   const r = guardedRouter();
@@ -20,11 +21,13 @@ export function promisesRoutes(db: Db): Router {
   });
 
   r.get('/promises', async (req, res) => {
+    parseQuery(req, NoQuery);
     res.json({ promises: await service.listPromises(db, auth(req)) });
   });
 
   r.get('/promises/:id', async (req, res) => {
     const { id } = parseParams(req, PromiseIdParams);
+    parseQuery(req, NoQuery);
     res.json(await service.getPromise(db, auth(req), id));
   });
 
@@ -43,6 +46,7 @@ export function promisesRoutes(db: Db): Router {
 
   r.get('/promises/:id/progress', async (req, res) => {
     const { id } = parseParams(req, PromiseIdParams);
+    parseQuery(req, NoQuery);
     res.json(await promiseProgress(db, auth(req), id));
   });
 
