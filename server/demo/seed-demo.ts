@@ -7,6 +7,7 @@ import { generateDemoData, DEMO_PASSWORD } from '../../scripts/demo/generate';
 import { DEMO_ZONES } from '../../scripts/demo/zones';
 import { insertZone } from '../zones/zones.repository';
 import { randomUUID } from 'node:crypto';
+import { seedDemoPatrols } from './seed-patrols';
 
 export interface DemoSeedResult {
   areaCode: string;
@@ -80,6 +81,13 @@ export async function seedDemo(
       .execute();
   }
   await sql`ANALYZE reports`.execute(db);
+  // Patrols and a medborgarlöfte on the demo's places, so the planner's screens have data (issue 6).
+  await seedDemoPatrols(
+    db,
+    area.id,
+    { planner: userIds.get('planerare@demo.tryggkarta.se')!, police: userIds.get('rapportor@demo.tryggkarta.se')! },
+    opts.now ?? new Date(),
+  );
   // One account per role is enough to print; the field reporters log in the same way.
   const roleOrder = ['planner', 'analyst', 'admin', 'reporter', 'walker'];
   const firstPerRole = roleOrder.flatMap((role) => data.users.find((u) => u.role === role) ?? []);

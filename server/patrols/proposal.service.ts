@@ -116,13 +116,18 @@ export async function proposePlan(db: Db, regions: Regions, caller: AuthContext,
     const prng = new Prng(input.seed);
     const days = Math.round(((to.getTime() - from.getTime()) / DAY_MS) * 10) / 10;
 
+    const seen = new Map<string, number>();
     const targets = fit.targets.map((t, i) => {
       const c = candidates[t.index]!;
+      // Two targets in one large zone (a component capped at seven cells) are told apart by number.
+      const zoneName = places[i]?.name;
+      const nth = zoneName ? (seen.get(zoneName) ?? 0) + 1 : 0;
+      if (zoneName) seen.set(zoneName, nth);
       const windows = groupWindowDays(t.windowDays);
       const held = t.windowDays.reduce((sum, d) => sum + windowDayReports(d), 0);
       const place = places[i];
       return {
-        name: place?.name ?? `Mål ${i + 1}`,
+        name: zoneName ? (nth > 1 ? `${zoneName} ${nth}` : zoneName) : `Mål ${i + 1}`,
         cells: c.cells.map((h) => h.cell),
         windows,
         dwellMinutes: fit.dwellMinutes,
