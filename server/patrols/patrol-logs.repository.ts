@@ -112,3 +112,11 @@ export async function listLogs(db: Conn, areaId: number, f: ListLogsFilter, opts
     ORDER BY l.started_at DESC, l.id DESC LIMIT ${f.limit}`.execute(db);
   return result.rows.map(rowToLog);
 }
+
+/** Every log a user made, oldest first (their GDPR export: where and when they patrolled). */
+export async function logsCreatedBy(db: Conn, areaId: number, userId: number): Promise<PatrolLog[]> {
+  const result = await sql<LogRow>`
+    SELECT ${logColumns} FROM patrol_logs l WHERE l.area_id = ${areaId} AND l.created_by = ${userId}
+    ORDER BY l.started_at, l.id`.execute(db);
+  return result.rows.map(rowToLog);
+}

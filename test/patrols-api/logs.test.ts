@@ -117,4 +117,14 @@ describe.each(BACKENDS)('patrol logs (%s)', (backend) => {
     expect((await planner.get('/api/v1/patrol-logs?cursor=bm9wZQ')).status).toBe(400);
     expect((await planner.get('/api/v1/patrol-logs?from=2026-09-24T00:00:00Z&to=2026-09-22T00:00:00Z')).status).toBe(400);
   });
+
+  it("puts a user's own logs, and only theirs, in their GDPR export", async () => {
+    const id = crypto.randomUUID();
+    expect((await walker.post('/api/v1/patrol-logs', log({ id }))).status).toBe(201);
+    const exported = await walker.get('/api/v1/me/export');
+    expect(exported.status).toBe(200);
+    const ids = exported.body.patrolLogs.map((l: { id: string }) => l.id);
+    expect(ids).toContain(id);
+    expect(exported.body.patrolLogs.every((l: { createdBy: number }) => l.createdBy === area.users.walker.id)).toBe(true);
+  });
 });
