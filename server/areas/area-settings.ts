@@ -45,5 +45,5 @@ export function publicViewSettings(stored: Record<string, unknown>): PublicViewS
 
 /** The settings as the admin API shows them: what is stored, with the known keys' effective values. */
 export function effectiveSettings(stored: Record<string, unknown>) {
-  return { ...stored, ...publicViewSettings(stored), publicPromises: stored.publicPromises === true };
+  return { ...stored, ...publicViewSettings(stored) };
 }
