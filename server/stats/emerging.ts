@@ -90,6 +90,10 @@ export function emergingHotspots(cube: SpaceTimeCube): EmergingResult {
   const p = new Float64Array(total);
   const neighbourhood = new Float64Array(T);
   const { offsets, index } = adjacency;
+  let largestRing = 0;
+  for (let i = 0; i < n; i++) largestRing = Math.max(largestRing, offsets[i + 1]! - offsets[i]!);
+  const zeroZ = new Float64Array(largestRing * (Math.min(lag, T - 1) + 1) + 1).fill(NaN);
+  const zeroP = new Float64Array(zeroZ.length);
   for (let i = 0; i < n; i++) {
     neighbourhood.fill(0);
     const start = offsets[i]!;
@@ -101,9 +105,20 @@ export function emergingHotspots(cube: SpaceTimeCube): EmergingResult {
     const ring = end - start;
     for (let t = 0; t < T; t++) {
       const weight = ring * (Math.min(t, lag) + 1);
-      const zit = giStarZ(neighbourhood[t]!, weight, total, mean, sd);
-      z[i * T + t] = zit;
-      p[i * T + t] = twoSidedP(zit);
+      const sum = neighbourhood[t]!;
+      if (sum === 0) {
+        // Most of a cube is empty neighbourhoods, whose z depends on the weight alone.
+        if (Number.isNaN(zeroZ[weight]!)) {
+          zeroZ[weight] = giStarZ(0, weight, total, mean, sd);
+          zeroP[weight] = twoSidedP(zeroZ[weight]!);
+        }
+        z[i * T + t] = zeroZ[weight]!;
+        p[i * T + t] = zeroP[weight]!;
+      } else {
+        const zit = giStarZ(sum, weight, total, mean, sd);
+        z[i * T + t] = zit;
+        p[i * T + t] = twoSidedP(zit);
+      }
     }
   }
   const pFdr = benjaminiHochberg(p);

@@ -1,50 +1,37 @@
 import { StatsError } from './errors';
+import { ascendingOrder } from './sort-order';
 
 /**
  * Benjamini–Hochberg adjusted p-values (step-up, monotone, capped at 1), in the order of the input;
- * the same numbers as R's `p.adjust(p, "BH")`.
+ * the same numbers as R's `p.adjust(p, "BH")`: sorted ascending, p(k)·n/k, then the running minimum
+ * from the largest p down. Tied p-values end up with one adjusted value, that of the last of them.
  *
- * The adjusted value depends only on the p-value itself (tied p-values share one rank group and one
- * adjusted value), so one native sort of a copy of the values replaces an index sort with a JS
- * comparator: about 10× faster on the n·T ≈ 1.3M p-values of an emerging-hotspot cube.
+ * One radix sort of the indices (see sort-order.ts) keeps this O(n) on the n·T ≈ 1.3M p-values of
+ * an emerging-hotspot cube, where a comparator sort alone takes about a second.
  *
  * @param p p-values in [0, 1].
  * @throws StatsError('invalid_input') when a value is NaN or outside [0, 1].
  * @example
- * benjaminiHochberg([0.01, 0.04, 0.03, 0.5]); // [0.04, 0.0533…, 0.0533…, 0.5]
+ * benjaminiHochberg([0.01, 0.04, 0.03, 0.005, 0.5]); // [0.025, 0.05, 0.05, 0.025, 0.5]
  */
 export function benjaminiHochberg(p: ArrayLike<number>): Float64Array {
   const n = p.length;
-  const sorted = new Float64Array(n);
+  // Typed input is read in place (it is 10 MB for an emerging cube); anything else is copied once.
+  const values = p instanceof Float64Array ? p : Float64Array.from(p);
   for (let i = 0; i < n; i++) {
-    const value = p[i]!;
+    const value = values[i]!;
     if (!(value >= 0 && value <= 1)) throw new StatsError('invalid_input', `p-value ${value} at ${i} is not in [0, 1]`);
-    sorted[i] = value;
   }
-  sorted.sort();
-  // adjustedAt[k]: min over ranks j ≥ k + 1 of n·p(j)/j, capped at 1 (the step-up).
-  const adjustedAt = new Float64Array(n);
+  const order = ascendingOrder(values);
+  const adjusted = new Float64Array(n);
   let running = 1;
   for (let k = n - 1; k >= 0; k--) {
-    const candidate = (n * sorted[k]!) / (k + 1);
+    const i = order[k]!;
+    const candidate = (n * values[i]!) / (k + 1);
     if (candidate < running) running = candidate;
-    adjustedAt[k] = running;
+    adjusted[i] = running;
   }
-  const adjusted = new Float64Array(n);
-  for (let i = 0; i < n; i++) adjusted[i] = adjustedAt[lastIndexOf(sorted, p[i]!)]!;
   return adjusted;
-}
-
-/** The last position of `value` in an ascending array that contains it (binary search). */
-function lastIndexOf(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (sorted[mid]! <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Esri's confidence levels: −3..3 for cold/hot at 99, 95 and 90 % after FDR, 0 otherwise. */

@@ -26,8 +26,10 @@ export interface GiStarResult {
 export const MIN_REGION_CELLS = 3;
 
 /**
- * x̄ and the population S over all values. S by two passes (Σ(x − x̄)²/n) rather than Σx²/n − x̄²:
- * the same quantity without the cancellation of two large sums; a constant region is S = 0 exactly.
+ * x̄ and the population S over all values. Population (÷ n, not n − 1): Getis and Ord's
+ * z derives from the permutation moments of the whole region, and esda and Esri use this S, so the
+ * z-scores match theirs. Two passes (Σ(x − x̄)²/n) rather than Σx²/n − x̄²: the same quantity
+ * without the cancellation of two large sums; a constant region is S = 0 exactly.
  * @throws StatsError('invalid_input') on a negative or non-finite value.
  */
 export function populationMoments(values: Float64Array): { mean: number; sd: number } {
@@ -92,18 +94,30 @@ export function giStar(x: ArrayLike<number>, adjacency: Adjacency): GiStarResult
   const z = new Float64Array(n);
   const p = new Float64Array(n);
   const zeroNeighbourhoodZ = new Map<number, number>();
+  const zeroNeighbourhoodP = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const start = offsets[i]!;
     const end = offsets[i + 1]!;
     let sum = 0;
     for (let k = start; k < end; k++) sum += values[index[k]!]!;
     const weight = end - start;
-    const zi = giStarZ(sum, weight, n, mean, sd);
     sumW[i] = weight;
     neighbourhoodSum[i] = sum;
-    z[i] = zi;
-    p[i] = twoSidedP(zi);
-    if (sum === 0 && !zeroNeighbourhoodZ.has(weight)) zeroNeighbourhoodZ.set(weight, zi);
+    if (sum === 0) {
+      // Most cells of a region are empty and their z depends on Σw alone: compute it once per Σw.
+      let zero = zeroNeighbourhoodZ.get(weight);
+      if (zero === undefined) {
+        zero = giStarZ(0, weight, n, mean, sd);
+        zeroNeighbourhoodZ.set(weight, zero);
+        zeroNeighbourhoodP.set(weight, twoSidedP(zero));
+      }
+      z[i] = zero;
+      p[i] = zeroNeighbourhoodP.get(weight)!;
+    } else {
+      const zi = giStarZ(sum, weight, n, mean, sd);
+      z[i] = zi;
+      p[i] = twoSidedP(zi);
+    }
   }
   const pFdr = benjaminiHochberg(p);
   const bin = new Int8Array(n);

@@ -62,15 +62,24 @@ export function mannKendallOf(series: ArrayLike<number>, start: number, n: numbe
   return { n, s, varS, z, p, tau: pairs > 0 ? s / pairs : 0, trend };
 }
 
-/** Σ t(t−1)(2t+5) over the groups of t equal values. */
+/**
+ * Σ t(t−1)(2t+5) over the groups of t equal values. An insertion sort into the scratch buffer: the
+ * series are short (T ≤ 200 bins) and this runs once per classified cell, so no allocation.
+ */
 function tieTerm(series: ArrayLike<number>, start: number, n: number, scratch: Float64Array): number {
-  const sorted = scratch.subarray(0, n);
-  for (let i = 0; i < n; i++) sorted[i] = series[start + i]!;
-  sorted.sort();
+  for (let i = 0; i < n; i++) {
+    const value = series[start + i]!;
+    let j = i - 1;
+    while (j >= 0 && scratch[j]! > value) {
+      scratch[j + 1] = scratch[j]!;
+      j--;
+    }
+    scratch[j + 1] = value;
+  }
   let term = 0;
   let run = 1;
   for (let i = 1; i <= n; i++) {
-    if (i < n && sorted[i] === sorted[i - 1]) {
+    if (i < n && scratch[i] === scratch[i - 1]) {
       run++;
     } else {
       if (run > 1) term += run * (run - 1) * (2 * run + 5);

@@ -284,6 +284,13 @@ describe.each(BACKENDS)('hotspot counts (%s)', (backend) => {
       for (const path of paths(r.body)) expect(path === name || path.startsWith(`${name}.`), path).toBe(true);
     });
 
+    it('refuses a category the area does not have with 400 naming categories and listing its codes', async () => {
+      const r = await hotspots({ res: 9, ...JANUARY, categories: 'vald,inbrott' });
+      expect(r.status).toBe(400);
+      expect(paths(r.body)).toEqual(['categories']);
+      expect(r.body.error.details[0].message).toMatch(/inbrott.*narkotika/);
+    });
+
     it('refuses a reporter with 403', async () => {
       const reporter = await ApiClient.login(server.url, area.users.reporter.email);
       const r = await hotspots({ res: 9, ...JANUARY }, reporter);

@@ -1,5 +1,5 @@
 import type { Adjacency } from '../../stats/adjacency';
-import { bigintToCell } from '../../h3/cells';
+import { bigintToCell, cellToBigint } from '../../h3/cells';
 import { diskOf, indexOfCell } from '../../h3/regions';
 
 /** Cells in a k-disk: 1 + 3k(k + 1) (7, 19, 37); fewer at pentagons and region edges. */
@@ -105,7 +105,7 @@ export class StudyRegion {
       const self = this.extraAt[e]!;
       const list: number[] = [];
       for (const neighbour of diskOf(bigintToCell(this.extra[e]!), k)) {
-        const r = indexOfCell(this.cells, BigInt(`0x${neighbour}`));
+        const r = indexOfCell(this.cells, cellToBigint(neighbour));
         if (r < 0) continue;
         list.push(r);
         if (r !== self && indexOfCell(this.extra, this.cells[r]!) < 0) {

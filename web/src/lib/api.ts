@@ -4,12 +4,24 @@
  */
 import { goToLogin } from './router.svelte';
 import type {
+  AnalyticsFilters,
   Area,
+  BacktestQuery,
+  BacktestResult,
   Category,
   ClientConfig,
+  CompareCollection,
+  CompareQuery,
+  EmergingCollection,
+  EmergingQuery,
+  ExportOptions,
+  GiCollection,
+  GiQuery,
   HotspotCollection,
   HotspotQuery,
   Organisation,
+  ProfileQuery,
+  TimeProfile,
   User,
 } from './types';
 
@@ -120,6 +132,26 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return (await response.json()) as T;
 }
 
+/** The filter parameters every hotspot-style endpoint takes, as query values. */
+function filterParams(q: AnalyticsFilters): Record<string, QueryValue> {
+  return {
+    categories: q.categories,
+    organisations: q.organisations,
+    sources: q.sources,
+    precision: q.precision,
+    weekdays: q.weekdays,
+    hours: q.hours,
+  };
+}
+
+/**
+ * A link that downloads an analytics result (CSV, or GeoJSON in SWEREF 99 TM) with the session
+ * cookie, e.g. `exportUrl('/hotspots/gi', { res: 9, k: 1 }, { format: 'csv' })`.
+ */
+export function exportUrl(path: string, query: Record<string, QueryValue>, options: ExportOptions): string {
+  return buildUrl(path, { ...query, ...options });
+}
+
 export const api = {
   clientConfig: (signal?: AbortSignal) =>
     request<ClientConfig>('/client-config', { signal, redirectOnUnauthorized: false }),
@@ -165,6 +197,63 @@ export const api = {
         weekdays: query.weekdays,
         hours: query.hours,
         weighted: query.weighted,
+      },
+    }),
+
+  hotspotsGi: (query: GiQuery, signal?: AbortSignal) =>
+    request<GiCollection>('/hotspots/gi', {
+      signal,
+      query: { res: query.res, k: query.k, from: query.from, to: query.to, weighted: query.weighted, ...filterParams(query) },
+    }),
+
+  compare: (query: CompareQuery, signal?: AbortSignal) =>
+    request<CompareCollection>('/hotspots/compare', {
+      signal,
+      query: {
+        res: query.res,
+        aFrom: query.aFrom,
+        aTo: query.aTo,
+        bFrom: query.bFrom,
+        bTo: query.bTo,
+        baseline: query.baseline,
+        ...filterParams(query),
+      },
+    }),
+
+  emerging: (query: EmergingQuery, signal?: AbortSignal) =>
+    request<EmergingCollection>('/hotspots/emerging', {
+      signal,
+      query: {
+        res: query.res,
+        from: query.from,
+        to: query.to,
+        step: query.step,
+        k: query.k,
+        lag: query.lag,
+        weighted: query.weighted,
+        ...filterParams(query),
+      },
+    }),
+
+  profile: (query: ProfileQuery, signal?: AbortSignal) =>
+    request<TimeProfile>('/profile', {
+      signal,
+      query: { from: query.from, to: query.to, cell: query.cell, weighted: query.weighted, ...filterParams(query) },
+    }),
+
+  backtest: (query: BacktestQuery, signal?: AbortSignal) =>
+    request<BacktestResult>('/hotspots/backtest', {
+      signal,
+      query: {
+        res: query.res,
+        trainFrom: query.trainFrom,
+        trainTo: query.trainTo,
+        testFrom: query.testFrom,
+        testTo: query.testTo,
+        method: query.method,
+        coverage: query.coverage,
+        k: query.k,
+        ...filterParams(query),
       },
     }),
 };

@@ -84,3 +84,210 @@ export interface HotspotQuery {
 export interface ClientConfig {
   basemapStyleUrl: string | null;
 }
+
+/** The /hotspots filters the analytics endpoints share (categories, sources, time of day...). */
+export type AnalyticsFilters = Omit<HotspotQuery, 'res' | 'from' | 'to' | 'weighted'>;
+
+/** Esri's confidence bin: ±3 at 99 %, ±2 at 95 %, ±1 at 90 % (FDR-adjusted), 0 not significant. */
+export type ConfidenceBin = -3 | -2 | -1 | 0 | 1 | 2 | 3;
+
+export interface GiCellProperties {
+  cell: string;
+  count: number;
+  /** Σ severity, present when weighted. */
+  weight?: number;
+  z: number;
+  p: number;
+  pFdr: number;
+  bin: ConfidenceBin;
+}
+
+export interface GiMeta {
+  res: number;
+  k: number;
+  /** Cells in the study region (boundary cells ∪ cells with reports). */
+  n: number;
+  mean: number;
+  sd: number;
+  /** z of the unlisted cells (whole neighbourhood empty), by neighbourhood size Σw. */
+  zeroNeighbourhoodZ: Record<string, number>;
+  from: string;
+  to: string;
+  weighted: boolean;
+  total: number;
+  boundaryCells: number;
+  cells: number;
+}
+
+export interface GiCollection extends FeatureCollection<Polygon, GiCellProperties> {
+  meta: GiMeta;
+}
+
+export interface GiQuery extends HotspotQuery {
+  /** Neighbourhood radius in grid steps, 1–3 (default 1). */
+  k?: number;
+}
+
+export type PeriodChangeKind = 'new' | 'increased' | 'decreased' | 'gone' | 'stable';
+
+export interface CompareCellProperties {
+  cell: string;
+  /** Reports in the reference (earlier) period A and in period B. */
+  a: number;
+  b: number;
+  diff: number;
+  /** (b/t_B)/(a/t_A); null when a = 0. */
+  rateRatio: number | null;
+  p: number;
+  pFdr: number;
+  change: PeriodChangeKind;
+}
+
+export interface CompareMeta {
+  res: number;
+  baseline: 'time' | 'area';
+  aFrom: string;
+  aTo: string;
+  bFrom: string;
+  bTo: string;
+  /** True when no period was given: the last 14 local days against the 14 before. */
+  defaultPeriods: boolean;
+  timezone: string;
+  tA: number;
+  tB: number;
+  totalA: number;
+  totalB: number;
+  share: number;
+  areaRateRatio: number | null;
+  cells: number;
+}
+
+export interface CompareCollection extends FeatureCollection<Polygon, CompareCellProperties> {
+  meta: CompareMeta;
+}
+
+export interface CompareQuery extends AnalyticsFilters {
+  res: number;
+  aFrom?: string;
+  aTo?: string;
+  bFrom?: string;
+  bTo?: string;
+  baseline?: 'time' | 'area';
+}
+
+export type EmergingPattern =
+  | 'new-hot' | 'consecutive-hot' | 'intensifying-hot' | 'persistent-hot' | 'diminishing-hot' | 'sporadic-hot' | 'oscillating-hot' | 'historical-hot'
+  | 'new-cold' | 'consecutive-cold' | 'intensifying-cold' | 'persistent-cold' | 'diminishing-cold' | 'sporadic-cold' | 'oscillating-cold' | 'historical-cold'
+  | 'none';
+
+export interface EmergingBin {
+  from: string;
+  to: string;
+  count: number;
+  weight?: number;
+  z: number;
+  pFdr: number;
+}
+
+export interface EmergingCellProperties {
+  cell: string;
+  pattern: EmergingPattern;
+  trendZ: number;
+  trendP: number;
+  tau: number;
+  hotBins: number;
+  coldBins: number;
+  bins: EmergingBin[];
+}
+
+export interface EmergingMeta {
+  res: number;
+  k: number;
+  lag: number;
+  step: string;
+  from: string;
+  to: string;
+  requestedFrom: string | null;
+  /** T + 1 bin edges, oldest first. */
+  edges: string[];
+  T: number;
+  n: number;
+  mean: number;
+  sd: number;
+  timezone: string;
+  total: number;
+  cells: number;
+}
+
+export interface EmergingCollection extends FeatureCollection<Polygon, EmergingCellProperties> {
+  meta: EmergingMeta;
+}
+
+export interface EmergingQuery extends AnalyticsFilters {
+  res: number;
+  from?: string;
+  to?: string;
+  /** e.g. "14d", "2w", "6h" (default 14d). */
+  step?: string;
+  k?: number;
+  lag?: number;
+  weighted?: boolean;
+}
+
+export interface TimeProfile {
+  /** matrix[weekday][hour], Monday = 0, in the area's local time. */
+  matrix: number[][];
+  total: number;
+  timezone: string;
+  cell: string | null;
+  from: string;
+  to: string;
+  weighted: boolean;
+}
+
+export interface ProfileQuery extends AnalyticsFilters {
+  from?: string;
+  to?: string;
+  /** One hexagon of any resolution; omitted = the whole area. */
+  cell?: string;
+  weighted?: boolean;
+}
+
+export interface BacktestResult {
+  pai: number | null;
+  rri: number | null;
+  hitRate: number | null;
+  areaShare: number;
+  /** The taken cells, best first. */
+  cells: string[];
+  n: number;
+  taken: number;
+  trainTotal: number;
+  testTotal: number;
+  method: 'count' | 'gi';
+  coverage: number;
+  res: number;
+  trainFrom: string;
+  trainTo: string;
+  testFrom: string;
+  testTo: string;
+  defaultPeriods: boolean;
+  timezone: string;
+}
+
+export interface BacktestQuery extends AnalyticsFilters {
+  res: number;
+  trainFrom?: string;
+  trainTo?: string;
+  testFrom?: string;
+  testTo?: string;
+  method?: 'count' | 'gi';
+  coverage?: number;
+  k?: number;
+}
+
+/** Downloads of an analytics result: CSV, or GeoJSON in SWEREF 99 TM. */
+export interface ExportOptions {
+  format?: 'geojson' | 'csv';
+  crs?: 'EPSG:4326' | 'EPSG:3006';
+}
