@@ -36,6 +36,8 @@ import { patrolPlansRoutes } from './patrols/patrol-plans.routes';
 import { patrolLogsRoutes } from './patrols/patrol-logs.routes';
 import { promisesRoutes, publicPromisesRoutes } from './promises/promises.routes';
 import { evaluationsRoutes } from './evaluations/evaluations.routes';
+import { basemapChoice } from './basemap/basemap-choice';
+import { basemapRoutes } from './basemap/basemap.routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -53,6 +55,9 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   if (config.trustProxy) app.set('trust proxy', 1);
   app.set('query parser', 'simple');
 
+  const basemap = basemapChoice(config);
+  // A basemap host chosen without TLS (an internal tile server) must be reachable too.
+  const basemapHosts = basemap.kind === 'remote' && basemap.styleUrl.startsWith('http:') ? [new URL(basemap.styleUrl).origin] : [];
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -60,8 +65,8 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
           // maplibre-gl runs its workers from blob: URLs and draws tiles from blob:/data: images.
           'worker-src': ["'self'", 'blob:'],
           'child-src': ["'self'", 'blob:'],
-          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-          'connect-src': ["'self'", 'https:'],
+          'img-src': ["'self'", 'data:', 'blob:', 'https:', ...basemapHosts],
+          'connect-src': ["'self'", 'https:', ...basemapHosts],
           'style-src': ["'self'", "'unsafe-inline'"],
           'upgrade-insecure-requests': null,
         },
@@ -100,7 +105,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
     }
   });
   open.get('/client-config', (_req, res) => {
-    res.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
+    res.json({ basemapStyleUrl: basemap.styleUrl, basemapKind: basemap.kind });
   });
   api.use(open.router);
   // The public view needs no session: mounted before the caller is resolved.
@@ -152,6 +157,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
 
   app.use('/api/v1', api);
   app.use('/api', notFoundHandler);
+  app.use(basemapRoutes(basemap));
 
   if (existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));

@@ -13,9 +13,16 @@ export interface NavItem {
 }
 
 const ANALYSTS: readonly Role[] = ['planner', 'analyst', 'admin'];
+const TRIAGE: readonly Role[] = ['planner', 'admin'];
+const ALL: readonly Role[] = ['reporter', 'walker', 'planner', 'analyst', 'admin'];
 
 /** The main views, in header order. Each feature adds its entries here. */
-export const NAV: readonly NavItem[] = [{ path: '/', label: 'nav.lagesbild', roles: ANALYSTS, routes: ['lagesbild'] }];
+export const NAV: readonly NavItem[] = [
+  { path: '/', label: 'nav.lagesbild', roles: ANALYSTS, routes: ['lagesbild'] },
+  { path: '/rapporter', label: 'nav.reports', roles: ALL, routes: ['reports', 'report'] },
+  { path: '/platser', label: 'nav.zones', roles: TRIAGE, routes: ['zones'] },
+  { path: '/installningar', label: 'nav.settings', roles: ['admin'], routes: ['settings'] },
+];
 
 export function navFor(role: Role): NavItem[] {
   return NAV.filter((item) => item.roles.includes(role));

@@ -3,11 +3,15 @@
  * index.html, so deep links work. New views add a line to `routes` (patterns may hold
  * `:name` segments, read with `router.params`) and their component to App.svelte's `views`.
  */
-export type RouteName = 'login' | 'lagesbild' | 'not-found';
+export type RouteName = 'login' | 'lagesbild' | 'zones' | 'reports' | 'report' | 'settings' | 'not-found';
 
 const routes: readonly { pattern: string; name: RouteName }[] = [
   { pattern: '/login', name: 'login' },
   { pattern: '/', name: 'lagesbild' },
+  { pattern: '/platser', name: 'zones' },
+  { pattern: '/rapporter', name: 'reports' },
+  { pattern: '/rapporter/:id', name: 'report' },
+  { pattern: '/installningar', name: 'settings' },
 ];
 
 interface Match {

@@ -10,8 +10,15 @@ export const LAYER_ORDER = [
   'hotspot-fill',
   'hotspot-outline',
   'hotspot-selected',
+  'zones-fill',
+  'zones-outline',
+  'zones-selected',
+  'report-point',
   'area-line-casing',
   'area-line',
+  'zone-draft-fill',
+  'zone-draft-line',
+  'zone-draft-vertices',
 ] as const;
 
 export type OurLayerId = (typeof LAYER_ORDER)[number];
