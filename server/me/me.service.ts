@@ -10,14 +10,16 @@ import { DEFAULT_SORT, type Cursor } from '../reports/report-sort';
 import { findProfile, listSessions } from './me.repository';
 import { findingsRecordedBy } from '../findings/findings.repository';
 import { photosUploadedBy } from '../photos/photos.repository';
+import { logsCreatedBy } from '../patrols/patrol-logs.repository';
 
 const PAGE = 1000;
 
 /**
  * Everything stored about the calling user and everything they submitted (GDPR art. 15): the
  * profile, their reports with every field, the safety-walk findings they recorded, the photos they
- * uploaded, their API tokens' and sessions' metadata and their audit trail. Never a password
- * hash, token hash or session hash. One transaction, so the parts agree with each other.
+ * uploaded, their patrol logs (tracks and stops), their API tokens' and sessions' metadata and
+ * their audit trail. Never a password hash, token hash or session hash. One transaction, so the
+ * parts agree with each other.
  */
 export async function exportMyData(db: Db, caller: AuthContext) {
   return withArea(db, caller.areaId, async (tx) => {
@@ -30,6 +32,7 @@ export async function exportMyData(db: Db, caller: AuthContext) {
       // Safety-walk findings they recorded, and every photo they uploaded (download each by its url).
       findings: await findingsRecordedBy(tx, caller.areaId, caller.userId),
       photos: await photosUploadedBy(tx, caller.areaId, caller.userId),
+      patrolLogs: await logsCreatedBy(tx, caller.areaId, caller.userId),
       apiTokens: (await listTokens(tx, caller.areaId, caller.userId)).map(({ userId: _userId, ...token }) => token),
       sessions: await listSessions(tx, caller.areaId, caller.userId),
       auditTrail: await listAuditEntries(tx, caller.areaId, { userId: caller.userId }),
