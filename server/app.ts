@@ -15,6 +15,7 @@ import { authRoutes } from './auth/auth.routes';
 import { tokensRoutes } from './auth/tokens.routes';
 import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { similarReportsRoutes } from './reports/similar.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -109,6 +110,12 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
       return next(new HttpError(415, 'unsupported_media_type', 'Send the body as application/json', [{ path: '(body)', message: `content-type ${req.headers['content-type'] ?? '(none)'} is not accepted` }]));
     }
+    // JSON travels as UTF-8 (RFC 8259 §8.1); body-parser would decode a declared UTF-16 body and
+    // answer 400 about the garbled text, or 200 if it happened to parse.
+    const charset = /;\s*charset\s*=\s*"?([^;"\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+    if (hasBody && charset && charset !== 'utf-8' && charset !== 'utf8') {
+      return next(new HttpError(415, 'unsupported_media_type', 'Send JSON as UTF-8', [{ path: '(body)', message: `charset ${charset} is not accepted` }]));
+    }
     next();
   });
   // Small bodies where only small ones make sense; 1 MB is the ceiling for any JSON body.
@@ -119,6 +126,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(authRoutes(db, limits));
   api.use(tokensRoutes(db));
   api.use(areasRoutes(db));
+  api.use(similarReportsRoutes(db));
   api.use(reportsRoutes(db));
   api.use(hotspotsRoutes(db, limits));
   api.use(auditRoutes(db));

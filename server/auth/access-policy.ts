@@ -46,6 +46,9 @@ export const ACCESS_POLICY = {
   'GET /reports/:id': ALL,
   'PATCH /reports/:id': TRIAGE,
   'DELETE /reports/:id': ADMIN,
+  // The phone form's duplicate check and "add to it": no descriptions or reporters of others.
+  'GET /reports/similar': ALL,
+  'POST /reports/:id/confirmations': ALL,
 
   'POST /imports': TRIAGE,
 

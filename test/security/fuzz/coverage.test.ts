@@ -29,6 +29,8 @@ const FUZZED: Record<string, string> = {
   'GET /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
   'PATCH /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
   'DELETE /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
+  'GET /reports/similar': 'similar.fuzz: GET /reports/similar (query)',
+  'POST /reports/:id/confirmations': 'similar.fuzz: POST /reports/:id/confirmations',
   'POST /imports': 'imports.fuzz: POST /imports (query), (body)',
   'GET /hotspots': 'analytics.fuzz: GET /hotspots',
   'GET /audit': 'analytics.fuzz: GET /audit',
