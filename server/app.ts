@@ -16,6 +16,7 @@ import { tokensRoutes } from './auth/tokens.routes';
 import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { similarReportsRoutes } from './reports/similar.routes';
+import { walksRoutes } from './walks/walks.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -128,6 +129,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(areasRoutes(db));
   api.use(similarReportsRoutes(db));
   api.use(reportsRoutes(db));
+  api.use(walksRoutes(db));
   api.use(hotspotsRoutes(db, limits));
   api.use(auditRoutes(db));
   api.use(meRoutes(db));

@@ -17,6 +17,10 @@ export const ALL: readonly Role[] = ['reporter', 'walker', 'planner', 'analyst',
 export const ANALYSTS: readonly Role[] = ['planner', 'analyst', 'admin'];
 export const TRIAGE: readonly Role[] = ['planner', 'admin'];
 export const ADMIN: readonly Role[] = ['admin'];
+/** Who plans and walks safety walks and records findings (reporters send reports, not walks). */
+export const WALK_TEAM: readonly Role[] = ['walker', 'planner', 'admin'];
+/** Who reads walks, findings and protocols: the walk team and the analysts (findings are analytics data). */
+export const WALK_READERS: readonly Role[] = ['walker', 'planner', 'analyst', 'admin'];
 
 export const ACCESS_POLICY = {
   'GET /health': 'public',
@@ -49,6 +53,12 @@ export const ACCESS_POLICY = {
   // The phone form's duplicate check and "add to it": no descriptions or reporters of others.
   'GET /reports/similar': ALL,
   'POST /reports/:id/confirmations': ALL,
+
+  // Safety walks: walkers change the walks they lead, planners and admins any walk of the area.
+  'POST /walks': WALK_TEAM,
+  'GET /walks': WALK_READERS,
+  'GET /walks/:id': WALK_READERS,
+  'PATCH /walks/:id': WALK_TEAM,
 
   'POST /imports': TRIAGE,
 

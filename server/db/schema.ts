@@ -97,6 +97,115 @@ export interface ReportsTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export type WalkStatus = 'planned' | 'ongoing' | 'done';
+
+export interface WalksTable {
+  area_id: number;
+  id: string;
+  name: string;
+  planned_at: Timestamp;
+  planned_route: unknown;
+  notes: string | null;
+  status: ColumnType<WalkStatus, WalkStatus | undefined, WalkStatus>;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  leader_id: number | null;
+  created_by: number | null;
+  rewalk_of: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface WalkParticipantsTable {
+  area_id: number;
+  walk_id: string;
+  position: number;
+  organisation_id: number | null;
+  name: string | null;
+}
+
+export interface WalkTrackPointsTable {
+  area_id: number;
+  walk_id: string;
+  recorded_at: Timestamp;
+  geom: unknown;
+  accuracy_m: number | null;
+}
+
+export type FindingStatus = 'open' | 'planned' | 'fixed' | 'wont-fix';
+export type Responsible = 'kommun' | 'fastighetsagare' | 'trafikverket' | 'polis' | 'annan';
+
+export interface FindingsTable {
+  area_id: number;
+  id: string;
+  walk_id: string;
+  category: string;
+  geom: unknown;
+  priority: number;
+  description: string | null;
+  proposed_fix: string | null;
+  responsible: Responsible;
+  responsible_name: string | null;
+  status: ColumnType<FindingStatus, FindingStatus | undefined, FindingStatus>;
+  owner: string | null;
+  /** A calendar date, 'YYYY-MM-DD' (read as text; see findings.repository.ts). */
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  observed_at: Timestamp;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type FindingEventAction = 'created' | 'updated' | 'checked';
+
+export interface FindingEventsTable {
+  area_id: number;
+  id: Generated<Int8>;
+  finding_id: string;
+  at: CreatedAt;
+  user_id: number | null;
+  action: FindingEventAction;
+  from_status: FindingStatus | null;
+  to_status: FindingStatus | null;
+  owner: string | null;
+  due_date: ColumnType<string | null, string | null | undefined, never>;
+  comment: string | null;
+  changes: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
+  walk_id: string | null;
+}
+
+export type CheckResult = 'fixed' | 'not-fixed';
+
+export interface WalkChecksTable {
+  area_id: number;
+  walk_id: string;
+  finding_id: string;
+  result: CheckResult | null;
+  checked_at: Timestamp | null;
+  checked_by: number | null;
+}
+
+export type PhotoContentType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+export interface PhotosTable {
+  area_id: number;
+  id: string;
+  report_id: string | null;
+  finding_id: string | null;
+  uploaded_by: number | null;
+  created_at: CreatedAt;
+  content_type: PhotoContentType;
+  width: number;
+  height: number;
+  image: Uint8Array;
+  thumb_width: number;
+  thumb_height: number;
+  thumb: Uint8Array;
+  original_sha256: string;
+  original_bytes: number;
+  kept_location: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: CreatedAt;
@@ -110,5 +219,12 @@ export interface Database {
   sessions: SessionsTable;
   categories: CategoriesTable;
   reports: ReportsTable;
+  walks: WalksTable;
+  walk_participants: WalkParticipantsTable;
+  walk_track_points: WalkTrackPointsTable;
+  findings: FindingsTable;
+  finding_events: FindingEventsTable;
+  walk_checks: WalkChecksTable;
+  photos: PhotosTable;
   schema_migrations: MigrationsTable;
 }

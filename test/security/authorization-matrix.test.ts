@@ -46,9 +46,20 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     return id;
   }
 
+  /** A planned walk led by the area's walker. */
+  async function newWalk(area: TestArea) {
+    const id = crypto.randomUUID();
+    await server.db
+      .insertInto('walks')
+      .values({ area_id: area.id, id, name: 'Matrisvandring', planned_at: new Date('2026-05-01T16:00:00Z'), leader_id: area.users.walker.id, created_by: area.users.walker.id })
+      .execute();
+    return id;
+  }
+
   /** A fresh resource of the kind a route's :id names, in the given area. */
   async function newResource(pattern: string, area: TestArea): Promise<string> {
     if (pattern.startsWith('/reports/')) return newReport(area, area.users.reporter.id);
+    if (pattern.startsWith('/walks/')) return newWalk(area);
     if (pattern.startsWith('/tokens/')) {
       return String((await createApiToken(server.db, { id: area.users.reporter.id, areaId: area.id }, 'victim')).id);
     }
@@ -93,7 +104,10 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
   });
 
   // A valid body per route, so the answer is about the resource, not about the input.
-  const VALID_BODY: Record<string, string> = { 'PATCH /reports/:id': '{"status":"reviewed"}' };
+  const VALID_BODY: Record<string, string> = {
+    'PATCH /reports/:id': '{"status":"reviewed"}',
+    'PATCH /walks/:id': '{"name":"Ny"}',
+  };
 
   describe.each(entries.filter(([key]) => key.includes(':id')))('%s on another area', (key, access) => {
     const [method, pattern] = key.split(' ') as [string, string];
