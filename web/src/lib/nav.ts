@@ -13,9 +13,24 @@ export interface NavItem {
 }
 
 const ANALYSTS: readonly Role[] = ['planner', 'analyst', 'admin'];
+const EVERYONE: readonly Role[] = ['reporter', 'walker', 'planner', 'analyst', 'admin'];
+const WALKERS: readonly Role[] = ['walker', 'planner', 'analyst', 'admin'];
+const FOLLOW_UP: readonly Role[] = ['planner', 'admin'];
 
 /** The main views, in header order. Each feature adds its entries here. */
-export const NAV: readonly NavItem[] = [{ path: '/', label: 'nav.lagesbild', roles: ANALYSTS, routes: ['lagesbild'] }];
+export const NAV: readonly NavItem[] = [
+  { path: '/', label: 'nav.lagesbild', roles: ANALYSTS, routes: ['lagesbild'] },
+  { path: '/rapportera', label: 'field.nav.report', roles: EVERYONE, routes: ['rapportera'] },
+  { path: '/vandringar', label: 'walk.nav.list', roles: WALKERS, routes: ['vandringar', 'vandring-ny', 'vandring', 'vandring-protokoll'] },
+  { path: '/uppfoljning', label: 'finding.nav.followUp', roles: FOLLOW_UP, routes: ['uppfoljning'] },
+];
+
+/** Where a role lands after login: the phone screens for those who work in the field. */
+export function homeFor(role: Role): string {
+  if (role === 'reporter') return '/rapportera';
+  if (role === 'walker') return '/vandringar';
+  return '/';
+}
 
 export function navFor(role: Role): NavItem[] {
   return NAV.filter((item) => item.roles.includes(role));

@@ -40,7 +40,7 @@ export const OUTBOX_LOCK = 'tryggkarta-outbox';
 const MAX_SENDS_PER_RUN = 5_000;
 
 export async function drainOutbox(options: SyncOptions): Promise<SyncResult> {
-  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
   return locks ? locks.request(OUTBOX_LOCK, () => drain(options)) : drain(options);
 }
 
