@@ -17,6 +17,7 @@ import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { similarReportsRoutes } from './reports/similar.routes';
 import { walksRoutes } from './walks/walks.routes';
+import { findingsRoutes } from './findings/findings.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -111,11 +112,10 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
       return next(new HttpError(415, 'unsupported_media_type', 'Send the body as application/json', [{ path: '(body)', message: `content-type ${req.headers['content-type'] ?? '(none)'} is not accepted` }]));
     }
-    // JSON travels as UTF-8 (RFC 8259 §8.1); body-parser would decode a declared UTF-16 body and
-    // answer 400 about the garbled text, or 200 if it happened to parse.
-    const charset = /;\s*charset\s*=\s*"?([^;"\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
-    if (hasBody && charset && charset !== 'utf-8' && charset !== 'utf8') {
-      return next(new HttpError(415, 'unsupported_media_type', 'Send JSON as UTF-8', [{ path: '(body)', message: `charset ${charset} is not accepted` }]));
+    // JSON between systems is UTF-8 (RFC 8259 §8.1); body-parser would decode UTF-16 into garbage.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+    if (hasBody && charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+      return next(new HttpError(415, 'unsupported_media_type', 'Send JSON as UTF-8', [{ path: '(body)', message: `charset ${charset} is not accepted; use utf-8` }]));
     }
     next();
   });
@@ -130,6 +130,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(similarReportsRoutes(db));
   api.use(reportsRoutes(db));
   api.use(walksRoutes(db));
+  api.use(findingsRoutes(db));
   api.use(hotspotsRoutes(db, limits));
   api.use(auditRoutes(db));
   api.use(meRoutes(db));

@@ -59,6 +59,11 @@ export const ACCESS_POLICY = {
   'GET /walks': WALK_READERS,
   'GET /walks/:id': WALK_READERS,
   'PATCH /walks/:id': WALK_TEAM,
+  'POST /walks/:id/findings': WALK_TEAM,
+  'GET /findings': WALK_READERS,
+  'GET /findings/:id': WALK_READERS,
+  'PATCH /findings/:id': WALK_TEAM,
+  'DELETE /findings/:id': WALK_TEAM,
 
   'POST /imports': TRIAGE,
 

@@ -131,3 +131,17 @@ export async function recordCheck(db: Conn, areaId: number, walkId: string, find
     .where('finding_id', '=', findingId)
     .execute();
 }
+
+/** The ongoing walks that check this finding (a re-walk under way). */
+export async function ongoingCheckingWalkIds(db: Conn, areaId: number, findingId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('walk_checks as c')
+    .innerJoin('walks as w', (j) => j.onRef('w.area_id', '=', 'c.area_id').onRef('w.id', '=', 'c.walk_id'))
+    .select('c.walk_id')
+    .where('c.area_id', '=', areaId)
+    .where('c.finding_id', '=', findingId)
+    .where('w.status', '=', 'ongoing')
+    .orderBy('c.walk_id')
+    .execute();
+  return rows.map((r) => r.walk_id);
+}

@@ -169,7 +169,8 @@ export async function listReports(
   if (f.from) q = q.where('observed_at', '>=', f.from);
   if (f.to) q = q.where('observed_at', '<', f.to);
   if (f.categories) q = q.where('category', 'in', f.categories);
-  if (f.sources) q = q.where('source', 'in', f.sources);
+  // Safety-walk findings are mirrored here (source 'walk') for analytics; a report list shows them only when asked.
+  q = f.sources ? q.where('source', 'in', f.sources) : q.where('source', '<>', 'walk');
   if (f.status) q = q.where('status', 'in', f.status);
   if (f.bbox) {
     const [w, s, e, n] = f.bbox;

@@ -134,8 +134,18 @@ export async function listReports(db: Db, caller: AuthContext, filter: ListRepor
   return { reports, nextCursor };
 }
 
+/** A report that mirrors a safety-walk finding is changed and deleted through /findings, which keeps both in step. */
+function refuseFindingMirror(report: repo.Report | undefined, path: string) {
+  if (report?.source === 'walk') {
+    throw new HttpError(409, 'conflict', 'This report mirrors a safety-walk finding: change or delete it with /api/v1/findings/' + report.id, [
+      { path, message: 'is a safety-walk finding; use /api/v1/findings' },
+    ]);
+  }
+}
+
 export async function patchReport(db: Db, caller: AuthContext, id: string, patch: PatchReportInput) {
   return withArea(db, caller.areaId, async (tx) => {
+    if (patch.category) refuseFindingMirror(await repo.findReport(tx, caller.areaId, id), 'category');
     if (patch.category && !(await repo.categoryExists(tx, caller.areaId, patch.category))) {
       throw HttpError.unprocessable('unknown_category', `Unknown category ${patch.category}`, [
         { path: 'category', message: 'is not a report category of this area' },
@@ -147,6 +157,9 @@ export async function patchReport(db: Db, caller: AuthContext, id: string, patch
 }
 
 export async function deleteReport(db: Db, caller: AuthContext, id: string) {
-  const deleted = await withArea(db, caller.areaId, (tx) => repo.deleteReport(tx, caller.areaId, id));
+  const deleted = await withArea(db, caller.areaId, async (tx) => {
+    refuseFindingMirror(await repo.findReport(tx, caller.areaId, id), 'id');
+    return repo.deleteReport(tx, caller.areaId, id);
+  });
   if (!deleted) throw HttpError.notFound('Report');
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Latitude, Longitude } from './zod-types';
+import { daysInMonth } from './iso-time';
 
 const Position = z.tuple([Longitude, Latitude]).or(z.tuple([Longitude, Latitude, z.number().finite()]));
 
@@ -19,6 +20,6 @@ export function toLineString(line: z.output<typeof GeoJsonLineString>): LineStri
 export const IsoDate = z.string().refine((value) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }, 'must be a date YYYY-MM-DD that exists');

@@ -56,10 +56,33 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     return id;
   }
 
+  /** A finding on a fresh walk of the area's walker, with its mirror report. */
+  async function newFinding(area: TestArea) {
+    const walkId = await newWalk(area);
+    const id = await newReport(area, area.users.walker.id);
+    await server.db.updateTable('reports').set({ source: 'walk', category: 'belysning' }).where('id', '=', id).execute();
+    await server.db
+      .insertInto('findings')
+      .values({
+        area_id: area.id,
+        id,
+        walk_id: walkId,
+        category: 'belysning',
+        geom: sql`ST_SetSRID(ST_MakePoint(16.5, 59.37), 4326)`,
+        priority: 2,
+        responsible: 'kommun',
+        observed_at: new Date('2026-05-01T12:00:00Z'),
+        created_by: area.users.walker.id,
+      })
+      .execute();
+    return id;
+  }
+
   /** A fresh resource of the kind a route's :id names, in the given area. */
   async function newResource(pattern: string, area: TestArea): Promise<string> {
     if (pattern.startsWith('/reports/')) return newReport(area, area.users.reporter.id);
     if (pattern.startsWith('/walks/')) return newWalk(area);
+    if (pattern.startsWith('/findings/')) return newFinding(area);
     if (pattern.startsWith('/tokens/')) {
       return String((await createApiToken(server.db, { id: area.users.reporter.id, areaId: area.id }, 'victim')).id);
     }
@@ -107,6 +130,8 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
   const VALID_BODY: Record<string, string> = {
     'PATCH /reports/:id': '{"status":"reviewed"}',
     'PATCH /walks/:id': '{"name":"Ny"}',
+    'POST /walks/:id/findings': '{"category":"belysning","location":{"type":"Point","coordinates":[16.5,59.37]},"priority":1,"responsible":"kommun"}',
+    'PATCH /findings/:id': '{"comment":"Uppföljning"}',
   };
 
   describe.each(entries.filter(([key]) => key.includes(':id')))('%s on another area', (key, access) => {
