@@ -136,3 +136,28 @@ describe('queue order and dependencies', () => {
     expect(orderingKeys('t', track('w'))).toEqual(['walk:w']);
   });
 });
+
+describe('outbox entries as the user counts them', () => {
+  it('counts a report with its photo as one entry, and a walk track of several batches as one', async () => {
+    const { groupEntries } = await import('../../../web/src/field/outbox/entries');
+    const items = [
+      item('r1', report('r1')),
+      item('p1', photo({ kind: 'report', id: 'r1' })),
+      item('t1', track('w')),
+      item('f', finding('f', 'w')),
+      item('t2', track('w')),
+      item('pf', photo({ kind: 'finding', id: 'f', walkId: 'w' })),
+    ];
+    const entries = groupEntries(items);
+    expect(entries.map((e) => [e.primary.id, e.attached.map((a) => a.id)])).toEqual([
+      ['r1', ['p1']],
+      ['t1', ['t2']],
+      ['f', ['pf']],
+    ]);
+  });
+
+  it('shows a photo whose report has gone as an entry of its own', async () => {
+    const { groupEntries } = await import('../../../web/src/field/outbox/entries');
+    expect(groupEntries([item('p1', photo({ kind: 'report', id: 'gone' }))]).map((e) => e.primary.id)).toEqual(['p1']);
+  });
+});

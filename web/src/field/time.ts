@@ -13,8 +13,11 @@ export function toLocalInput(date: Date): string {
 export function fromLocalInput(value: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return null;
-  const date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
-  return Number.isNaN(date.getTime()) ? null : withOffset(date);
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const date = new Date(year, month - 1, day, hour, minute);
+  // Date rolls 30 February over into March: such a day does not exist.
+  if (Number.isNaN(date.getTime()) || date.getDate() !== day || date.getMonth() !== month - 1) return null;
+  return withOffset(date);
 }
 
 /** ISO 8601 with the local offset, e.g. 2026-06-12T21:30:00+02:00 (what a person would write). */

@@ -7,6 +7,7 @@ import { FieldStore, newOutboxItem } from './store';
 import { drainOutbox, type SyncResult } from './sync';
 import { DEFAULT_BACKOFF, type BackoffSchedule } from './backoff';
 import { OUTBOX_CHANNEL, OUTBOX_SYNC_TAG, USER_META_KEY } from './channel';
+import { groupEntries, type OutboxEntry } from './entries';
 import type { OutboxItem, OutboxPayload, SentRecord } from './types';
 
 const PERIOD_MS = 30_000;
@@ -97,11 +98,16 @@ export const outbox = {
   get mine(): OutboxItem[] {
     return state.items.filter((item) => item.userId === state.userId);
   },
+  /** This user's unsent items as the things they entered (a report with its photo is one). */
+  get entries(): OutboxEntry[] {
+    return groupEntries(this.mine);
+  },
+  /** "6 ej skickade": entries, not requests. */
   get count(): number {
-    return this.mine.length;
+    return this.entries.length;
   },
   get refusedCount(): number {
-    return this.mine.filter((item) => item.state === 'refused').length;
+    return this.entries.filter((entry) => [entry.primary, ...entry.attached].some((item) => item.state === 'refused')).length;
   },
   get sent(): SentRecord[] {
     return state.sent.filter((record) => record.userId === state.userId);

@@ -155,6 +155,7 @@ export const fieldEn: Record<FieldKey, string> = {
   'walk.plan.submit': 'Save the walk',
   'walk.plan.missing.name': 'Give the walk a name.',
   'walk.plan.missing.time': 'Give the date and time.',
+  'walk.dataAge': 'The walk as it was at {time} (offline).',
   'walk.back': 'All walks',
   'walk.notFound': 'The walk does not exist, or you do not have access to it.',
   'walk.info.planned': 'Planned {time}',

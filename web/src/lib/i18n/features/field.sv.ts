@@ -156,6 +156,7 @@ export const fieldSv = {
   'walk.plan.submit': 'Spara vandringen',
   'walk.plan.missing.name': 'Ge vandringen ett namn.',
   'walk.plan.missing.time': 'Ange datum och tid.',
+  'walk.dataAge': 'Vandringen som den såg ut {time} (offline).',
   'walk.back': 'Alla vandringar',
   'walk.notFound': 'Vandringen finns inte, eller så har du inte tillgång till den.',
   'walk.info.planned': 'Planerad {time}',
