@@ -18,6 +18,7 @@ import { reportsRoutes } from './reports/reports.routes';
 import { similarReportsRoutes } from './reports/similar.routes';
 import { walksRoutes } from './walks/walks.routes';
 import { findingsRoutes } from './findings/findings.routes';
+import { photosRoutes } from './photos/photos.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
 import { importsRoutes } from './imports/imports.routes';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -105,8 +106,9 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   // Once the caller is known: writes and raw-data reads are recorded when their response is sent.
   api.use(auditRequests(db));
   api.use(sameOriginForCookieWrites);
-  // Imports stream their own raw body; everything else is JSON.
+  // Imports and photo uploads read their own raw body; everything else is JSON.
   api.use(importsRoutes(db, config));
+  api.use(photosRoutes(db));
   api.use((req, _res, next) => {
     const hasBody = req.headers['content-length'] !== '0' && (req.headers['transfer-encoding'] || Number(req.headers['content-length'] ?? 0) > 0);
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {

@@ -12,6 +12,8 @@ export const RAW_DATA_READS: ReadonlySet<RouteKey> = new Set<RouteKey>([
   'GET /reports/:id',
   'GET /me/export',
   'GET /audit',
+  // Photos can show people and, with keepLocation, where they were.
+  'GET /photos/:id',
 ]);
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -31,6 +33,11 @@ const NAMES: Partial<Record<RouteKey, { action: string; resource: string }>> = {
   'PATCH /reports/:id': { action: 'report.update', resource: 'report' },
   'DELETE /reports/:id': { action: 'report.delete', resource: 'report' },
   'POST /imports': { action: 'import.run', resource: 'report' },
+  'POST /reports/:id/photos': { action: 'photo.create', resource: 'report' },
+  'POST /findings/:id/photos': { action: 'photo.create', resource: 'finding' },
+  'GET /photos/:id': { action: 'photo.read', resource: 'photo' },
+  'POST /walks/:id/findings': { action: 'finding.create', resource: 'walk' },
+  'POST /walks/:id/track': { action: 'walk.track', resource: 'walk' },
   'GET /me/export': { action: 'me.export', resource: 'user' },
   'GET /audit': { action: 'audit.read', resource: 'audit_log' },
 };

@@ -54,11 +54,18 @@ export const ACCESS_POLICY = {
   'GET /reports/similar': ALL,
   'POST /reports/:id/confirmations': ALL,
 
+  // Photos: reporters add them to their own reports, walk teams to findings; who may see one is
+  // decided by who may see what it shows (photos.service.ts).
+  'POST /reports/:id/photos': ALL,
+  'POST /findings/:id/photos': WALK_TEAM,
+  'GET /photos/:id': ALL,
+
   // Safety walks: walkers change the walks they lead, planners and admins any walk of the area.
   'POST /walks': WALK_TEAM,
   'GET /walks': WALK_READERS,
   'GET /walks/:id': WALK_READERS,
   'PATCH /walks/:id': WALK_TEAM,
+  'POST /walks/:id/track': WALK_TEAM,
   'POST /walks/:id/findings': WALK_TEAM,
   'GET /findings': WALK_READERS,
   'GET /findings/:id': WALK_READERS,

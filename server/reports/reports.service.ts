@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
-import { withArea } from '../db/scope';
+import { withArea, type Tx } from '../db/scope';
+import { photoRefs } from '../photos/photos.repository';
 import type { AuthContext } from '../auth/auth-context';
 import { seesAllReports } from '../auth/auth-context';
 import { HttpError } from '../http/errors';
@@ -32,12 +33,12 @@ export async function createReport(db: Db, caller: AuthContext, input: CreateRep
   const id = input.id ?? randomUUID();
   const [lng, lat] = input.location.coordinates;
   const alreadyUsed = () => new HttpError(409, 'conflict', 'A report with this id already exists', [{ path: 'id', message: 'already used' }]);
-  /** The stored report when this caller may see it as their own retry; otherwise the id is taken. */
-  const storedRetry = (existing: repo.Report) => {
-    if (!seesAllReports(caller.role) && existing.reporterId !== caller.userId) throw alreadyUsed();
-    return { report: existing, created: false };
-  };
   return withArea(db, caller.areaId, async (tx) => {
+    /** The stored report when this caller may see it as their own retry; otherwise the id is taken. */
+    const storedRetry = async (existing: repo.Report) => {
+      if (!seesAllReports(caller.role) && existing.reporterId !== caller.userId) throw alreadyUsed();
+      return { report: (await withReportPhotos(tx, caller.areaId, [existing]))[0]!, created: false };
+    };
     const existing = await repo.findReport(tx, caller.areaId, id);
     if (existing) return storedRetry(existing);
     checkObservedTimes(input.observedAt, input.observedUntil);
@@ -80,7 +81,7 @@ export async function createReport(db: Db, caller: AuthContext, input: CreateRep
       throw alreadyUsed();
     }
     const report = await repo.findReport(tx, caller.areaId, id);
-    return { report: report!, created: true };
+    return { report: (await withReportPhotos(tx, caller.areaId, [report!]))[0]!, created: true };
   });
 }
 
@@ -95,10 +96,18 @@ export async function createReportWithWarnings(db: Db, caller: AuthContext, inpu
 }
 
 export async function getReport(db: Db, caller: AuthContext, id: string) {
-  const report = await withArea(db, caller.areaId, (tx) => repo.findReport(tx, caller.areaId, id));
-  // Someone else's report is "not found" for reporters, like another area's.
-  if (!report || (!seesAllReports(caller.role) && report.reporterId !== caller.userId)) throw HttpError.notFound('Report');
-  return report;
+  return withArea(db, caller.areaId, async (tx) => {
+    const report = await repo.findReport(tx, caller.areaId, id);
+    // Someone else's report is "not found" for reporters, like another area's.
+    if (!report || (!seesAllReports(caller.role) && report.reporterId !== caller.userId)) throw HttpError.notFound('Report');
+    return (await withReportPhotos(tx, caller.areaId, [report]))[0]!;
+  });
+}
+
+/** Reports with their photos' ids, sizes and URLs (photos.repository.ts). */
+async function withReportPhotos(tx: Tx, areaId: number, reports: repo.Report[]) {
+  const photos = await photoRefs(tx, areaId, 'report', reports.map((r) => r.id));
+  return reports.map((r) => ({ ...r, photos: photos.get(r.id) ?? [] }));
 }
 
 const CURSOR_TIME = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -123,12 +132,14 @@ export function decodeCursor(cursor: string): repo.Cursor {
 
 export async function listReports(db: Db, caller: AuthContext, filter: ListReportsFilter) {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  const reports = await withArea(db, caller.areaId, (tx) =>
-    repo.listReports(tx, caller.areaId, filter, {
+  const reports = await withArea(db, caller.areaId, async (tx) => {
+    const page = await repo.listReports(tx, caller.areaId, filter, {
       cursor,
       reporterId: seesAllReports(caller.role) ? undefined : caller.userId,
-    }),
-  );
+    });
+    // The CSV export pages through the same list; it has no photo column.
+    return filter.format === 'csv' ? page : withReportPhotos(tx, caller.areaId, page);
+  });
   const last = reports[reports.length - 1];
   const nextCursor = reports.length === filter.limit && last ? encodeCursor({ observedAt: last.observedAt, id: last.id }) : null;
   return { reports, nextCursor };
@@ -152,7 +163,7 @@ export async function patchReport(db: Db, caller: AuthContext, id: string, patch
       ]);
     }
     if (!(await repo.updateReport(tx, caller.areaId, id, patch))) throw HttpError.notFound('Report');
-    return (await repo.findReport(tx, caller.areaId, id))!;
+    return (await withReportPhotos(tx, caller.areaId, [(await repo.findReport(tx, caller.areaId, id))!]))[0]!;
   });
 }
 

@@ -71,3 +71,19 @@ export const RewalkBody = z.strictObject({
 export type RewalkInput = z.output<typeof RewalkBody>;
 
 export const ProtocolQuery = z.strictObject({ format: z.enum(['json', 'html']).optional() });
+
+/** At most this many fixes per request: about 7 hours at one fix every 5 seconds. */
+export const MAX_TRACK_POINTS = 5000;
+
+/** One GPS fix: [lng, lat, time with offset, accuracy in metres (null when the phone gives none)]. */
+const TrackPoint = z.tuple([
+  z.number().finite().min(-180).max(180),
+  z.number().finite().min(-90).max(90),
+  IsoDateTime,
+  z.number().finite().min(0).max(100_000).nullable(),
+]);
+
+export const TrackBody = z.strictObject({
+  points: z.array(TrackPoint).min(1, 'send at least one point').max(MAX_TRACK_POINTS, `at most ${MAX_TRACK_POINTS} points per request`),
+});
+export type TrackInput = z.output<typeof TrackBody>;

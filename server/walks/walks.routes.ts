@@ -3,7 +3,8 @@ import type { Db } from '../db/database';
 import { auth } from '../auth/auth.middleware';
 import { guardedRouter } from '../http/guarded-router';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
-import { CreateWalkBody, ListWalksQuery, PatchWalkBody, WalkIdParams } from './walk.schema';
+import { CreateWalkBody, ListWalksQuery, PatchWalkBody, TrackBody, WalkIdParams } from './walk.schema';
+import { appendTrack } from './track.service';
 import * as service from './walks.service';
 
 export function walksRoutes(db: Db): Router {
@@ -32,6 +33,12 @@ export function walksRoutes(db: Db): Router {
     const { id } = parseParams(req, WalkIdParams);
     const body = parseBody(req, PatchWalkBody);
     res.json(await service.patchWalk(db, auth(req), id, body));
+  });
+
+  r.post('/walks/:id/track', async (req, res) => {
+    const { id } = parseParams(req, WalkIdParams);
+    const body = parseBody(req, TrackBody);
+    res.json(await appendTrack(db, auth(req), id, body));
   });
 
   return r.router;

@@ -77,6 +77,19 @@ function semanticallyBadWalks(headers: fc.Arbitrary<Record<string, string>>): fc
   );
 }
 
+const T0 = Date.parse('2026-05-01T16:10:00Z');
+const fix = (i: number, lng = 16.5 + i * 1e-4, lat = 59.37): unknown[] => [lng, lat, new Date(T0 + i * 5000).toISOString(), 5];
+const badFix = fc.oneof(
+  junkValue.filter((v) => !Array.isArray(plain(v))),
+  fc.constantFrom<unknown>([], [16.5], [16.5, 59.37], [16.5, 59.37, '2026-05-01T16:10:00Z'], [16.5, 59.37, '2026-05-01T16:10:00Z', 5, 1], ['16.5', 59.37, '2026-05-01T16:10:00Z', 5], [181, 59.37, '2026-05-01T16:10:00Z', 5], [16.5, 59.37, '2026-05-01 16:10', 5], [16.5, 59.37, '2026-05-01T16:10:00Z', -1], [16.5, 59.37, '2026-05-01T16:10:00Z', '5'], [16.5, 59.37, 1_777_651_800_000, 5]),
+  badTimestampValue.map((t) => [16.5, 59.37, plain(t), 5]),
+);
+const badPoints = fc.oneof(
+  junkValue.filter((v) => !Array.isArray(plain(v)) || (plain(v) as unknown[]).length === 0 || (plain(v) as unknown[]).some((x) => !Array.isArray(x))),
+  fc.tuple(fc.integer({ min: 0, max: 4 }), badFix).map(([i, bad]) => [...Array.from({ length: i }, (_, k) => fix(k)), bad, fix(i + 1)]),
+  fc.integer({ min: 5001, max: 5100 }).map((n) => Array.from({ length: n }, (_, k) => fix(k))),
+);
+
 describe.each(BACKENDS)('fuzz: walks (%s)', (backend) => {
   let server: TestServer;
   let area: TestArea;
@@ -127,6 +140,45 @@ describe.each(BACKENDS)('fuzz: walks (%s)', (backend) => {
       cases: fc.oneof(
         { weight: 4, arbitrary: badJsonBodies({ method: 'POST', path: '/api/v1/walks', base: WALK, decorate, fields: WALK_FIELDS, strict: true, limitBytes: 1024 * 1024, headers }) },
         { weight: 1, arbitrary: semanticallyBadWalks(headers) },
+      ),
+    });
+  });
+
+  it('POST /walks/:id/track: malformed, unordered, impossible or far-away fixes are refused and nothing is stored', async () => {
+    const headers = callerHeaders(walker, planner);
+    const post = (walkId: string, points: unknown, h: Record<string, string>, status: number[], path?: string) =>
+      fuzzCase({ method: 'POST', path: `/api/v1/walks/${walkId}/track`, headers: { ...h, 'content-type': 'application/json' }, body: toJsonText({ points }) }, { status, path });
+    const unordered = fc
+      .tuple(fc.integer({ min: 2, max: 40 }), fc.nat(), headers, fc.boolean())
+      .map(([n, seed, h, equal]) => {
+        const points = Array.from({ length: n }, (_, k) => fix(k));
+        const i = 1 + (seed % (n - 1));
+        points[i]![2] = equal ? points[i - 1]![2] : new Date(T0 - 1000).toISOString();
+        return post(walks[0]!, points, h, [400], `points.${i}`);
+      });
+    const faraway = fc
+      .tuple(fc.integer({ min: 1, max: 30 }), fc.nat(), fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -85, max: 85, noNaN: true }), headers)
+      .filter(([, , lng, lat]) => Math.abs(lng - CENTER[0]) > 0.3 || Math.abs(lat - CENTER[1]) > 0.3)
+      .map(([n, seed, lng, lat, h]) => {
+        const points = Array.from({ length: n }, (_, k) => fix(k));
+        const i = seed % n;
+        points[i] = fix(i, lng, lat);
+        return post(walks[1]!, points, h, [422], `points.${i}`);
+      });
+    const future = headers.map((h) => post(walks[1]!, [[16.5, 59.37, '2099-01-01T00:00:00Z', 5]], h, [422], 'points.0'));
+    const afterEnd = headers.map((h) => post(walks[2]!, [fix(0), [16.5, 59.37, '2026-05-01T18:00:01Z', 5]], h, [409], 'points.1'));
+    await fuzzFamily({
+      family: 'POST /walks/:id/track',
+      baseUrl: server.url,
+      watch,
+      runs: 150,
+      cases: fc.oneof(
+        { weight: 4, arbitrary: badJsonBodies({ method: 'POST', path: fc.constantFrom(...walks).map((id) => `/api/v1/walks/${id}/track`), base: { points: [fix(0)] }, fields: [{ name: 'points', required: true, invalid: badPoints }], strict: true, limitBytes: 1024 * 1024, headers }) },
+        { weight: 2, arbitrary: unordered },
+        { weight: 2, arbitrary: faraway },
+        { weight: 1, arbitrary: future },
+        { weight: 1, arbitrary: afterEnd },
+        { weight: 1, arbitrary: fc.tuple(fc.uuid(), headers).map(([id, h]) => post(id, [fix(0)], h, [404])) },
       ),
     });
   });
