@@ -25,9 +25,12 @@ import {
   storedSince,
   waitForOutboxCount,
   waitForServiceWorker,
+  REPORTER,
+  waitForGps,
   WALKER,
   writesReceived,
 } from './field-support';
+import { sql } from 'kysely';
 
 const REPORTS = [
   { category: 'Klotter', severity: 'Medel', description: 'Nytt klotter på busskuren vid torget' },
@@ -229,5 +232,30 @@ describe.skipIf(skipReason !== null)(`field app offline and on a flaky network${
     await waitForOutboxCount(page, 0);
     const stored = await storedSince(server.db, walker, since);
     expect(stored.reports).toHaveLength(1);
+  }, 120_000);
+
+  it('offers to add to a similar report nearby instead of sending a duplicate, and stores the confirmation once', async () => {
+    const page = await openPhone(browser);
+    const reporter = await signIn(page, server.url, REPORTER);
+    const since = new Date();
+    await page.goto(`${server.url}/rapportera`);
+    await waitForGps(page);
+    await page.getByLabel('Beskrivning (frivillig)').fill('Samma tag som igår, ring mig på 070-123 45 67');
+    await page.getByRole('alert').filter({ hasText: 'telefonnummer' }).waitFor();
+    await page.getByTestId('category-chips').getByRole('radio', { name: 'Klotter', exact: true }).check();
+    // The walker's klotter report from the offline run is a few metres away and minutes old.
+    const hint = page.getByTestId('similar-hint');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('0 m härifrån');
+    await screenshot(page, 'report-similar-390');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    const reportId = (await sql<{ id: string }>`SELECT id FROM reports WHERE category = 'klotter' AND source = 'app' AND reported_at >= now() - interval '1 hour' ORDER BY reported_at LIMIT 1`.execute(server.db)).rows[0]!.id;
+
+    await hint.getByRole('button', { name: 'Lägg till i den' }).first().click();
+    await page.getByText('Din iakttagelse är sparad och läggs till i den befintliga rapporten.').waitFor();
+    await waitForOutboxCount(page, 0);
+    const confirmations = (await sql<{ user_id: number; note: string }>`SELECT user_id, note FROM report_confirmations WHERE report_id = ${reportId}`.execute(server.db)).rows;
+    expect(confirmations).toEqual([{ user_id: reporter, note: 'Samma tag som igår, ring mig på 070-123 45 67' }]);
+    expect((await storedSince(server.db, reporter, since)).reports).toEqual([]);
   }, 120_000);
 });
