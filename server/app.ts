@@ -17,6 +17,7 @@ import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { similarReportsRoutes } from './reports/similar.routes';
 import { walksRoutes } from './walks/walks.routes';
+import { protocolRoutes } from './walks/protocol/protocol.routes';
 import { findingsRoutes } from './findings/findings.routes';
 import { photosRoutes } from './photos/photos.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
@@ -132,6 +133,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(similarReportsRoutes(db));
   api.use(reportsRoutes(db));
   api.use(walksRoutes(db));
+  api.use(protocolRoutes(db));
   api.use(findingsRoutes(db));
   api.use(hotspotsRoutes(db, limits));
   api.use(auditRoutes(db));

@@ -38,6 +38,7 @@ const NAMES: Partial<Record<RouteKey, { action: string; resource: string }>> = {
   'GET /photos/:id': { action: 'photo.read', resource: 'photo' },
   'POST /walks/:id/findings': { action: 'finding.create', resource: 'walk' },
   'POST /walks/:id/track': { action: 'walk.track', resource: 'walk' },
+  'POST /walks/:id/rewalk': { action: 'walk.rewalk', resource: 'walk' },
   'GET /me/export': { action: 'me.export', resource: 'user' },
   'GET /audit': { action: 'audit.read', resource: 'audit_log' },
 };

@@ -66,6 +66,8 @@ export const ACCESS_POLICY = {
   'GET /walks/:id': WALK_READERS,
   'PATCH /walks/:id': WALK_TEAM,
   'POST /walks/:id/track': WALK_TEAM,
+  'POST /walks/:id/rewalk': WALK_TEAM,
+  'GET /walks/:id/protocol': WALK_READERS,
   'POST /walks/:id/findings': WALK_TEAM,
   'GET /findings': WALK_READERS,
   'GET /findings/:id': WALK_READERS,

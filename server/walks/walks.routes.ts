@@ -3,7 +3,8 @@ import type { Db } from '../db/database';
 import { auth } from '../auth/auth.middleware';
 import { guardedRouter } from '../http/guarded-router';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
-import { CreateWalkBody, ListWalksQuery, PatchWalkBody, TrackBody, WalkIdParams } from './walk.schema';
+import { CreateWalkBody, ListWalksQuery, PatchWalkBody, RewalkBody, TrackBody, WalkIdParams } from './walk.schema';
+import { createRewalk } from './rewalk.service';
 import { appendTrack } from './track.service';
 import * as service from './walks.service';
 
@@ -39,6 +40,15 @@ export function walksRoutes(db: Db): Router {
     const { id } = parseParams(req, WalkIdParams);
     const body = parseBody(req, TrackBody);
     res.json(await appendTrack(db, auth(req), id, body));
+  });
+
+  r.post('/walks/:id/rewalk', async (req, res) => {
+    const { id } = parseParams(req, WalkIdParams);
+    const body = parseBody(req, RewalkBody);
+    const { walk, created } = await createRewalk(db, auth(req), id, body);
+    res.status(created ? 201 : 200);
+    if (created) res.location(`/api/v1/walks/${walk.id}`);
+    res.json(walk);
   });
 
   return r.router;

@@ -36,6 +36,8 @@ const FUZZED: Record<string, string> = {
   'GET /walks/:id': 'walks.fuzz: GET|PATCH /walks/:id',
   'PATCH /walks/:id': 'walks.fuzz: GET|PATCH /walks/:id',
   'POST /walks/:id/track': 'walks.fuzz: POST /walks/:id/track',
+  'POST /walks/:id/rewalk': 'walks.fuzz: POST /walks/:id/rewalk',
+  'GET /walks/:id/protocol': 'walks.fuzz: GET /walks/:id/protocol',
   'POST /walks/:id/findings': 'findings.fuzz: POST /walks/:id/findings',
   'GET /findings': 'findings.fuzz: GET /findings (query)',
   'GET /findings/:id': 'findings.fuzz: GET|PATCH|DELETE /findings/:id',

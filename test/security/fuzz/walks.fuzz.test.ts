@@ -183,6 +183,41 @@ describe.each(BACKENDS)('fuzz: walks (%s)', (backend) => {
     });
   });
 
+  it('POST /walks/:id/rewalk: bad bodies, walks not done and impossible dates are refused and nothing is planned', async () => {
+    const headers = callerHeaders(walker, planner);
+    const fields: BodyField[] = [
+      { name: 'id', required: false, invalid: badUuid },
+      { name: 'name', required: false, invalid: badName },
+      { name: 'plannedAt', required: false, invalid: badTimestampValue },
+      { name: 'leaderId', required: false, invalid: badLeader },
+    ];
+    const post = (walkId: string, body: unknown, h: Record<string, string>, status: number[], path?: string) =>
+      fuzzCase({ method: 'POST', path: `/api/v1/walks/${walkId}/rewalk`, headers: { ...h, 'content-type': 'application/json' }, body: toJsonText(body) }, { status, path });
+    await fuzzFamily({
+      family: 'POST /walks/:id/rewalk',
+      baseUrl: server.url,
+      watch,
+      runs: 120,
+      cases: fc.oneof(
+        // Every field is optional, so an empty body is a valid re-walk request here (body-parser reads it as {}).
+        { weight: 4, arbitrary: badJsonBodies({ method: 'POST', path: `/api/v1/walks/${walks[2]}/rewalk`, base: { name: 'Återbesök' }, fields, strict: true, limitBytes: 1024 * 1024, headers }).filter((c) => c.request.body !== '') },
+        { weight: 1, arbitrary: fc.tuple(fc.constantFrom(walks[0]!, walks[1]!), headers).map(([id, h]) => post(id, {}, h, [409], 'status')) },
+        { weight: 1, arbitrary: fc.tuple(fc.constantFrom('1999-12-31T23:59:59Z', '2099-01-01T00:00:00Z'), headers).map(([plannedAt, h]) => post(walks[2]!, { plannedAt }, h, [422], 'plannedAt')) },
+        { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 100_000, max: 2_147_483_647 }), headers).map(([leaderId, h]) => post(walks[2]!, { leaderId }, h, [422], 'leaderId')) },
+        { weight: 1, arbitrary: fc.tuple(fc.uuid(), headers).map(([id, h]) => post(id, {}, h, [404])) },
+        { weight: 1, arbitrary: fc.tuple(badIdSegment, headers).map(([id, h]) => post(id, {}, h, [400], undecodable(id) ? undefined : 'id')) },
+      ),
+    });
+  });
+
+  it('GET /walks/:id/protocol: bad ids, formats and unknown walks are refused', async () => {
+    const headers = callerHeaders(walker, planner);
+    const byBadId = fc.tuple(badIdSegment, headers).map(([id, h]) => fuzzCase({ method: 'GET', path: `/api/v1/walks/${id}/protocol`, headers: h }, undecodable(id) ? { status: [400] } : { status: [400], path: 'id' }));
+    const unknown = fc.tuple(fc.uuid(), headers).map(([id, h]) => fuzzCase({ method: 'GET', path: `/api/v1/walks/${id}/protocol`, headers: { ...h, accept: 'text/html' } }, { status: [404] }));
+    const badQuery = badQueries({ path: `/api/v1/walks/${walks[2]}/protocol`, params: [{ name: 'format', valid: fc.constantFrom('json', 'html'), invalid: nastyString.filter((s) => !['json', 'html'].includes(s)) }], headers });
+    await fuzzFamily({ family: 'GET /walks/:id/protocol', baseUrl: server.url, watch, runs: 100, cases: fc.oneof(byBadId, unknown, badQuery) });
+  });
+
   it('GET /walks: bad query strings are refused with 400 naming the parameter', async () => {
     const params: QueryParam[] = [
       { name: 'status', valid: fc.constantFrom('planned', 'ongoing,done'), invalid: badCommaList((s) => ['planned', 'ongoing', 'done'].includes(s)) },
