@@ -195,7 +195,7 @@ describe.skipIf(skipReason !== null)(`safety walk on a phone${skipReason ? ` (sk
     await page.getByRole('button', { name: 'Starta vandringen' }).click();
     await page.locator('[data-testid="walk-status"][data-status="ongoing"]').waitFor();
     const checks = page.getByTestId('walk-checks');
-    await checks.getByRole('group', { name: 'Belysning' }).getByRole('button', { name: 'Åtgärdat' }).click();
+    await checks.getByRole('group', { name: 'Belysning' }).getByRole('button', { name: 'Åtgärdat', exact: true }).click();
     await checks.getByRole('group', { name: 'Vegetation' }).getByRole('button', { name: 'Inte åtgärdat' }).click();
     await waitForOutboxCount(page, 0);
     await screenshot(page, 'rewalk-checklist-390');
