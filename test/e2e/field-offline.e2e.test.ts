@@ -249,13 +249,50 @@ describe.skipIf(skipReason !== null)(`field app offline and on a flaky network${
     expect(await hint.textContent()).toContain('0 m härifrån');
     await screenshot(page, 'report-similar-390');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    const reportId = (await sql<{ id: string }>`SELECT id FROM reports WHERE category = 'klotter' AND source = 'app' AND reported_at >= now() - interval '1 hour' ORDER BY reported_at LIMIT 1`.execute(server.db)).rows[0]!.id;
+    const nearest = hint.locator('li').first();
+    const reportId = (await nearest.getAttribute('data-report-id'))!;
+    expect((await sql<{ category: string }>`SELECT category FROM reports WHERE id = ${reportId}`.execute(server.db)).rows).toEqual([{ category: 'klotter' }]);
 
-    await hint.getByRole('button', { name: 'Lägg till i den' }).first().click();
+    await nearest.getByRole('button', { name: 'Lägg till i den' }).click();
     await page.getByText('Din iakttagelse är sparad och läggs till i den befintliga rapporten.').waitFor();
     await waitForOutboxCount(page, 0);
     const confirmations = (await sql<{ user_id: number; note: string }>`SELECT user_id, note FROM report_confirmations WHERE report_id = ${reportId}`.execute(server.db)).rows;
     expect(confirmations).toEqual([{ user_id: reporter, note: 'Samma tag som igår, ring mig på 070-123 45 67' }]);
     expect((await storedSince(server.db, reporter, since)).reports).toEqual([]);
+  }, 120_000);
+
+  it('works by keyboard alone, and in English', async () => {
+    const page = await openPhone(browser);
+    const reporter = await signIn(page, server.url, REPORTER);
+    const since = new Date();
+    await page.goto(`${server.url}/`);
+    // Reporters land on the report form.
+    await page.getByRole('heading', { name: 'Ny rapport' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/rapportera');
+    await waitForGps(page);
+    const tabTo = async (matches: () => boolean) => {
+      for (let i = 0; i < 80; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(matches)) return;
+      }
+      throw new Error('not reachable by Tab');
+    };
+    await tabTo(() => (document.activeElement as HTMLInputElement | null)?.name === 'category');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: 'Klotter', exact: true }).isChecked()).toBe(true);
+    await tabTo(() => document.activeElement?.textContent?.trim() === 'Spara rapport');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('report-saved').waitFor();
+    await waitForOutboxCount(page, 0);
+    expect((await storedSince(server.db, reporter, since)).reports.map((r) => r.category)).toEqual(['klotter']);
+
+    await page.getByRole('button', { name: 'Meny' }).click();
+    await page.getByLabel('Språk').selectOption('en');
+    await page.getByRole('heading', { name: 'New report' }).waitFor();
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('radio', { name: 'Graffiti', exact: true }).waitFor();
+    await screenshot(page, 'report-en-390');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }, 120_000);
 });

@@ -118,6 +118,8 @@ export async function enterFinding(page: Page, f: { category: string; priority?:
 }
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  // From the top: a full-page shot of a scrolled page paints the sticky header mid-page.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
 }
 

@@ -197,6 +197,8 @@ describe.skipIf(skipReason !== null)(`safety walk on a phone${skipReason ? ` (sk
     const checks = page.getByTestId('walk-checks');
     await checks.getByRole('group', { name: 'Belysning' }).getByRole('button', { name: 'Åtgärdat', exact: true }).click();
     await checks.getByRole('group', { name: 'Vegetation' }).getByRole('button', { name: 'Inte åtgärdat' }).click();
+    await checks.getByText('Sparat: Åtgärdat').waitFor();
+    await checks.getByText('Sparat: Inte åtgärdat').waitFor();
     await waitForOutboxCount(page, 0);
     await screenshot(page, 'rewalk-checklist-390');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

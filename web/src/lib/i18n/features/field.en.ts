@@ -171,6 +171,7 @@ export const fieldEn: Record<FieldKey, string> = {
   'walk.recording': 'Recording the route',
   'walk.paused': 'Paused – the route is not recorded',
   'walk.trackStats': '{points} points recorded',
+  'walk.trackStatsOne': '1 point recorded',
   'walk.gps.accuracy': 'GPS ±{accuracy} m',
   'walk.gps.none': 'Waiting for GPS …',
   'walk.gps.denied': 'Location is turned off for this site: the route cannot be recorded.',

@@ -172,6 +172,7 @@ export const fieldSv = {
   'walk.recording': 'Spelar in sträckan',
   'walk.paused': 'Pausad – sträckan spelas inte in',
   'walk.trackStats': '{points} punkter inspelade',
+  'walk.trackStatsOne': '1 punkt inspelad',
   'walk.gps.accuracy': 'GPS ±{accuracy} m',
   'walk.gps.none': 'Väntar på GPS …',
   'walk.gps.denied': 'Positionen är avstängd för webbplatsen: sträckan kan inte spelas in.',
