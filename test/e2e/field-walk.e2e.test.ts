@@ -143,6 +143,13 @@ describe.skipIf(skipReason !== null)(`safety walk on a phone${skipReason ? ` (sk
     await frame.locator('body').waitFor();
     await frame.getByText('Trygghetsvandring Fristadstorget–Stationen').first().waitFor();
     await screenshot(page, 'walk-protocol-390');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Tillbaka' }).click();
+    await page.getByRole('link', { name: 'Alla vandringar' }).click();
+    await page.getByTestId('walk-list').waitFor();
+    await screenshot(page, 'walk-list-390');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   }, 240_000);
 
