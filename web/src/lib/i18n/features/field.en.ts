@@ -11,6 +11,8 @@ export const fieldEn: Record<FieldKey, string> = {
   'field.dataAge': 'Categories and map saved {time} (offline).',
   'field.loadError': 'The page could not be loaded: {message}',
   'field.retry': 'Try again',
+  'field.update': 'A new version of the app is available. Nothing you saved is lost.',
+  'field.update.reload': 'Reload',
   'field.back': 'Back',
   'field.cancel': 'Cancel',
   'field.close': 'Close',

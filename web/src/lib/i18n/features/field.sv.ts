@@ -10,6 +10,8 @@ export const fieldSv = {
   'field.dataAge': 'Kategorier och karta sparade {time} (offline).',
   'field.loadError': 'Sidan kunde inte laddas: {message}',
   'field.retry': 'Försök igen',
+  'field.update': 'En ny version av appen finns. Inget av det du sparat går förlorat.',
+  'field.update.reload': 'Ladda om',
   'field.back': 'Tillbaka',
   'field.cancel': 'Avbryt',
   'field.close': 'Stäng',
