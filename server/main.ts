@@ -28,7 +28,7 @@ async function main() {
     if (seeded) {
       const lines = seeded.users.map((u) => `    ${u.email.padEnd(36)} (${u.role})`).join('\n');
       console.log(
-        `\nDemo area "${seeded.areaCode}" created with ${seeded.reports} synthetic reports.\n` +
+        `\nDemo area "${seeded.areaCode}" created with ${seeded.reports} synthetic reports and ${seeded.walks} safety walks (${seeded.findings} findings).\n` +
           `Log in at http://localhost:${config.port} with one of:\n${lines}\n  password: ${seeded.password}\n`,
       );
     }

@@ -4,10 +4,15 @@ import { createArea, createUser } from '../areas/areas.service';
 import { insertOrganisation } from '../areas/areas.repository';
 import { pointToStorageCell } from '../h3/cells';
 import { generateDemoData, DEMO_PASSWORD } from '../../scripts/demo/generate';
+import { generateDemoWalks } from '../../scripts/demo/walks';
+import { seedDemoWalks } from './seed-walks';
 
 export interface DemoSeedResult {
   areaCode: string;
   reports: number;
+  /** Safety walks (a re-walk among them) and their findings. */
+  walks: number;
+  findings: number;
   users: { email: string; role: string }[];
   password: string;
 }
@@ -65,6 +70,8 @@ export async function seedDemo(
       )
       .execute();
   }
+  const walks = generateDemoWalks({ now: opts.now });
+  await seedDemoWalks(db, area.id, walks, orgIds, userIds);
   await sql`ANALYZE reports`.execute(db);
   // One account per role is enough to print; the field reporters log in the same way.
   const roleOrder = ['planner', 'analyst', 'admin', 'reporter', 'walker'];
@@ -72,6 +79,8 @@ export async function seedDemo(
   return {
     areaCode: area.code,
     reports: data.reports.length,
+    walks: walks.length,
+    findings: walks.reduce((n, w) => n + w.findings.length, 0),
     users: firstPerRole.map((u) => ({ email: u.email, role: u.role })),
     password: DEMO_PASSWORD,
   };

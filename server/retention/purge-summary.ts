@@ -20,5 +20,6 @@ export function formatPurgeSummary(r: PurgeResult): string {
     `Retention purge in ${r.areaCode}: reports observed before ${r.cutoff} (${r.months} months, from ${source}).`,
     ...table,
     r.dryRun ? `Dry run: nothing was changed. A purge would clear ${what}.` : `Cleared ${what}; the reports and their counts stay. Audited as purge.run.`,
+    r.dryRun ? `It would delete ${r.photosDeleted} photos of those reports.` : `Deleted ${r.photosDeleted} photos of those reports.`,
   ].join('\n');
 }
