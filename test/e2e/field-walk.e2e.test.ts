@@ -63,7 +63,7 @@ describe.skipIf(skipReason !== null)(`safety walk on a phone${skipReason ? ` (sk
     // Walkers land on the walks.
     await page.getByRole('heading', { name: 'Trygghetsvandringar' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/vandringar');
-    await screenshot(page, 'walk-list-empty-390');
+    await screenshot(page, 'walk-list-start-390');
 
     await page.getByRole('link', { name: 'Planera ny vandring' }).click();
     await page.getByLabel('Namn').fill('Trygghetsvandring Fristadstorget–Stationen');
