@@ -7,6 +7,7 @@ import { HttpError } from '../http/errors';
 import * as reportsRepo from '../reports/reports.repository';
 import type { ListReportsFilter } from '../reports/report.schema';
 import { findProfile, listSessions } from './me.repository';
+import { listConfirmationsBy } from '../reports/similar.repository';
 
 const PAGE = 1000;
 
@@ -24,6 +25,7 @@ export async function exportMyData(db: Db, caller: AuthContext) {
       exportedAt: new Date().toISOString(),
       user,
       reports: await allReportsBy(tx, caller),
+      confirmations: await listConfirmationsBy(tx, caller.areaId, caller.userId),
       apiTokens: (await listTokens(tx, caller.areaId, caller.userId)).map(({ userId: _userId, ...token }) => token),
       sessions: await listSessions(tx, caller.areaId, caller.userId),
       auditTrail: await listAuditEntries(tx, caller.areaId, { userId: caller.userId }),
