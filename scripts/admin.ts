@@ -120,7 +120,7 @@ const commands: Record<string, (db: Db, opts: Options, kind: string) => Promise<
       throw new AdminInputError('Demo data goes into the embedded database only; pass --force to seed a server (never in production).');
     }
     const seeded = await seedDemo(db);
-    console.log(seeded ? `Seeded demo area with ${seeded.reports} reports; password ${seeded.password}` : 'The demo area exists already.');
+    console.log(seeded ? `Seeded demo area with ${seeded.reports} reports and ${seeded.walks} safety walks; password ${seeded.password}` : 'The demo area exists already.');
   },
 };
 

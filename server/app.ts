@@ -15,6 +15,11 @@ import { authRoutes } from './auth/auth.routes';
 import { tokensRoutes } from './auth/tokens.routes';
 import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { similarReportsRoutes } from './reports/similar.routes';
+import { walksRoutes } from './walks/walks.routes';
+import { protocolRoutes } from './walks/protocol/protocol.routes';
+import { findingsRoutes } from './findings/findings.routes';
+import { photosRoutes } from './photos/photos.routes';
 import { hotspotsRoutes } from './hotspots/hotspots.routes';
 import { analyticsRoutes } from './analytics/analytics.routes';
 import { Regions } from './analytics/region/regions';
@@ -30,6 +35,14 @@ import { auditRoutes } from './audit/audit.routes';
 import { meRoutes } from './me/me.routes';
 import { publicRoutes } from './public/public.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
+import { cellSummaryRoutes } from './cell-summary/cell-summary.routes';
+import { zonesRoutes } from './zones/zones.routes';
+import { patrolPlansRoutes } from './patrols/patrol-plans.routes';
+import { patrolLogsRoutes } from './patrols/patrol-logs.routes';
+import { promisesRoutes, publicPromisesRoutes } from './promises/promises.routes';
+import { evaluationsRoutes } from './evaluations/evaluations.routes';
+import { basemapChoice } from './basemap/basemap-choice';
+import { basemapRoutes } from './basemap/basemap.routes';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -47,6 +60,9 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   if (config.trustProxy) app.set('trust proxy', 1);
   app.set('query parser', 'simple');
 
+  const basemap = basemapChoice(config);
+  // A basemap host chosen without TLS (an internal tile server) must be reachable too.
+  const basemapHosts = basemap.kind === 'remote' && basemap.styleUrl.startsWith('http:') ? [new URL(basemap.styleUrl).origin] : [];
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -54,8 +70,8 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
           // maplibre-gl runs its workers from blob: URLs and draws tiles from blob:/data: images.
           'worker-src': ["'self'", 'blob:'],
           'child-src': ["'self'", 'blob:'],
-          'img-src': ["'self'", 'data:', 'blob:', 'https:'],
-          'connect-src': ["'self'", 'https:'],
+          'img-src': ["'self'", 'data:', 'blob:', 'https:', ...basemapHosts],
+          'connect-src': ["'self'", 'https:', ...basemapHosts],
           'style-src': ["'self'", "'unsafe-inline'"],
           'upgrade-insecure-requests': null,
         },
@@ -94,23 +110,30 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
     }
   });
   open.get('/client-config', (_req, res) => {
-    res.json({ basemapStyleUrl: config.basemapStyleUrl ?? null });
+    res.json({ basemapStyleUrl: basemap.styleUrl, basemapKind: basemap.kind });
   });
   api.use(open.router);
   // The public view needs no session: mounted before the caller is resolved.
   api.use(publicRoutes(db));
+  api.use(publicPromisesRoutes(db));
 
   api.use(cookieParser());
   api.use(resolveAuth(db));
   // Once the caller is known: writes and raw-data reads are recorded when their response is sent.
   api.use(auditRequests(db));
   api.use(sameOriginForCookieWrites);
-  // Imports stream their own raw body; everything else is JSON.
+  // Imports and photo uploads read their own raw body; everything else is JSON.
   api.use(importsRoutes(db, config));
+  api.use(photosRoutes(db));
   api.use((req, _res, next) => {
     const hasBody = req.headers['content-length'] !== '0' && (req.headers['transfer-encoding'] || Number(req.headers['content-length'] ?? 0) > 0);
     if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
       return next(new HttpError(415, 'unsupported_media_type', 'Send the body as application/json', [{ path: '(body)', message: `content-type ${req.headers['content-type'] ?? '(none)'} is not accepted` }]));
+    }
+    // JSON is UTF-8 (RFC 8259 §8.1); body-parser would decode UTF-16 and answer its garbage with a misleading 400.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+    if (hasBody && charset && charset !== 'utf-8' && charset !== 'utf8') {
+      return next(new HttpError(415, 'unsupported_media_type', 'Send JSON as UTF-8', [{ path: '(body)', message: `charset ${charset} is not accepted; use utf-8` }]));
     }
     next();
   });
@@ -122,16 +145,29 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(authRoutes(db, limits));
   api.use(tokensRoutes(db));
   api.use(areasRoutes(db));
+  api.use(similarReportsRoutes(db));
   api.use(reportsRoutes(db));
+  api.use(walksRoutes(db));
+  api.use(protocolRoutes(db));
+  api.use(findingsRoutes(db));
   api.use(hotspotsRoutes(db, limits));
-  api.use(analyticsRoutes(db, limits, new Regions(new RegionCache(config.analyticsRegionCacheBytes))));
+  api.use(cellSummaryRoutes(db, limits));
+  api.use(zonesRoutes(db));
+  // One region cache for every statistic: analytics, patrol proposals and evaluations share it.
+  const regions = new Regions(new RegionCache(config.analyticsRegionCacheBytes));
+  api.use(analyticsRoutes(db, limits, regions));
   api.use(auditRoutes(db));
   api.use(meRoutes(db));
   api.use(privacyRoutes());
+  api.use(patrolPlansRoutes(db, limits, regions));
+  api.use(patrolLogsRoutes(db));
+  api.use(promisesRoutes(db));
+  api.use(evaluationsRoutes(db, limits, regions));
   api.use(notFoundHandler);
 
   app.use('/api/v1', api);
   app.use('/api', notFoundHandler);
+  app.use(basemapRoutes(basemap));
 
   if (existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: false, maxAge: '1h' }));

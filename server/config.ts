@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -12,8 +14,18 @@ const ConfigSchema = z
     DATABASE_URL: z.string().url().optional(),
     /** Directory of the embedded database (PGlite). */
     DATA_DIR: z.string().min(1).default('./data'),
-    /** MapLibre style for the basemap; empty means the built-in offline style. */
-    BASEMAP_STYLE_URL: z.string().url().optional(),
+    /**
+     * MapLibre style for the basemap, or `none` for the built-in plain style. Unset: the built-in
+     * style in production, the free OpenFreeMap "liberty" style (OpenStreetMap) otherwise.
+     */
+    BASEMAP_STYLE_URL: z.union([z.literal('none'), z.string().url()]).optional(),
+    /** A .pmtiles basemap archive served by this server itself (wins over BASEMAP_STYLE_URL). */
+    BASEMAP_PMTILES: z
+      .string()
+      .refine((p) => p.toLowerCase().endsWith('.pmtiles'), 'must name a .pmtiles file')
+      .refine((p) => existsSync(p) && statSync(p).isFile(), 'no such file')
+      .transform((p) => path.resolve(p))
+      .optional(),
     /** Secret for signing; required in production. */
     SESSION_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -47,7 +59,10 @@ export interface Config {
   readonly port: number;
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
+  /** 'none', a style URL, or undefined (unset: see basemap/basemap-choice.ts). */
   readonly basemapStyleUrl: string | undefined;
+  /** Absolute path of the self-hosted .pmtiles archive, if any. */
+  readonly basemapPmtiles: string | undefined;
   readonly sessionSecret: string | undefined;
   readonly logLevel: string;
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -77,6 +92,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     basemapStyleUrl: e.BASEMAP_STYLE_URL,
+    basemapPmtiles: e.BASEMAP_PMTILES,
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,

@@ -5,6 +5,19 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { createApp } from './app';
 import { seedDemo } from './demo/seed-demo';
 import { startRetentionSchedule } from './retention/retention.schedule';
+import { readArchiveInfo } from './basemap/pmtiles-file';
+import { DRAWABLE_TILE_TYPES } from './basemap/basemap-style';
+
+/** A BASEMAP_PMTILES that is no PMTiles v3 archive of map tiles stops the start, naming the variable. */
+async function checkBasemapArchive(file: string) {
+  try {
+    const { header } = await readArchiveInfo(file);
+    if (!DRAWABLE_TILE_TYPES.includes(header.tileType)) throw new Error(`tile type ${header.tileType} cannot be drawn (MVT, PNG, JPEG or WebP)`);
+  } catch (err) {
+    console.error(`Invalid configuration:\n  BASEMAP_PMTILES: ${file} is not a usable PMTiles v3 archive: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
 
 async function main() {
   let config;
@@ -18,6 +31,7 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  if (config.basemapPmtiles) await checkBasemapArchive(config.basemapPmtiles);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   logger.info(`opening database: ${where}`);
   const database = await openConfiguredDatabase(config, 'the Tryggkarta server');
@@ -28,7 +42,7 @@ async function main() {
     if (seeded) {
       const lines = seeded.users.map((u) => `    ${u.email.padEnd(36)} (${u.role})`).join('\n');
       console.log(
-        `\nDemo area "${seeded.areaCode}" created with ${seeded.reports} synthetic reports.\n` +
+        `\nDemo area "${seeded.areaCode}" created with ${seeded.reports} synthetic reports and ${seeded.walks} safety walks (${seeded.findings} findings).\n` +
           `Log in at http://localhost:${config.port} with one of:\n${lines}\n  password: ${seeded.password}\n`,
       );
     }

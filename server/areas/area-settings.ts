@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RetentionMonths } from '../retention/retention.settings';
+import { ConfidentialityMarking, printSettings, PrintMinCount } from './print-settings';
 
 /** k of the public view when an admin has not chosen one, and the smallest k allowed. */
 export const DEFAULT_PUBLIC_MIN_COUNT = 5;
@@ -16,6 +17,12 @@ export const AreaSettingsShape = {
   publicMinCount: z.number().int().min(MIN_PUBLIC_MIN_COUNT).max(1000),
   /** Months after which raw descriptions and reporter links are purged (default 24). */
   retentionMonths: RetentionMonths,
+  /** Publish the medborgarlöften's follow-up (goals and completed periods, no places or people) without login. Off by default. */
+  publicPromises: z.boolean(),
+  /** Printed on every lägesbild print; null or "" for none (default "Omfattas av sekretess enligt OSL"). */
+  confidentialityMarking: ConfidentialityMarking,
+  /** Shared prints show counts below this as "< n" (integer ≥ 2, default 5). */
+  printMinCount: PrintMinCount,
 };
 
 export const AreaSettingsPatch = z
@@ -43,5 +50,5 @@ export function publicViewSettings(stored: Record<string, unknown>): PublicViewS
 
 /** The settings as the admin API shows them: what is stored, with the known keys' effective values. */
 export function effectiveSettings(stored: Record<string, unknown>) {
-  return { ...stored, ...publicViewSettings(stored) };
+  return { ...stored, ...publicViewSettings(stored), ...printSettings(stored) };
 }

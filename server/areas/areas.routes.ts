@@ -8,6 +8,7 @@ import { findAreaWithBoundary, listCategories, listOrganisations } from './areas
 import { parseBody } from '../http/validate';
 import { AreaSettingsPatch } from './area-settings';
 import { getAreaSettings, updateAreaSettings } from './area-settings.service';
+import { printSettings } from './print-settings';
 
 export function areasRoutes(db: Db): Router {
   const r = guardedRouter();
@@ -16,7 +17,8 @@ export function areasRoutes(db: Db): Router {
     const { areaId } = auth(req);
     const area = await withArea(db, areaId, (tx) => findAreaWithBoundary(tx, areaId));
     if (!area) throw HttpError.notFound('Area');
-    res.json({ id: area.id, code: area.code, name: area.name, timezone: area.timezone, boundary: area.boundary, bbox: area.bbox });
+    // The print page needs the area's marking and threshold; they are no secret to its users.
+    res.json({ id: area.id, code: area.code, name: area.name, timezone: area.timezone, boundary: area.boundary, bbox: area.bbox, ...printSettings(area.settings) });
   });
 
   r.get('/categories', async (req, res) => {

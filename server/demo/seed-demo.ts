@@ -4,10 +4,19 @@ import { createArea, createUser } from '../areas/areas.service';
 import { insertOrganisation } from '../areas/areas.repository';
 import { pointToStorageCell } from '../h3/cells';
 import { generateDemoData, DEMO_PASSWORD } from '../../scripts/demo/generate';
+import { DEMO_ZONES } from '../../scripts/demo/zones';
+import { insertZone } from '../zones/zones.repository';
+import { randomUUID } from 'node:crypto';
+import { generateDemoWalks } from '../../scripts/demo/walks';
+import { seedDemoWalks } from './seed-walks';
+import { seedDemoPatrols } from './seed-patrols';
 
 export interface DemoSeedResult {
   areaCode: string;
   reports: number;
+  /** Safety walks (a re-walk among them) and their findings. */
+  walks: number;
+  findings: number;
   users: { email: string; role: string }[];
   password: string;
 }
@@ -42,6 +51,17 @@ export async function seedDemo(
     });
     userIds.set(user.email, created.id);
   }
+  // The places the lägesbild names its hotspots after, drawn by the demo planner.
+  const planner = data.users.find((u) => u.role === 'planner');
+  for (const zone of DEMO_ZONES) {
+    await insertZone(db, {
+      areaId: area.id,
+      id: randomUUID(),
+      name: zone.name,
+      geojson: JSON.stringify(zone.geometry),
+      createdBy: planner ? userIds.get(planner.email) ?? null : null,
+    });
+  }
   for (let i = 0; i < data.reports.length; i += INSERT_CHUNK) {
     const chunk = data.reports.slice(i, i + INSERT_CHUNK);
     await db
@@ -65,13 +85,24 @@ export async function seedDemo(
       )
       .execute();
   }
+  const walks = generateDemoWalks({ now: opts.now });
+  await seedDemoWalks(db, area.id, walks, orgIds, userIds);
   await sql`ANALYZE reports`.execute(db);
+  // Patrols and a medborgarlöfte on the demo's places, so the planner's screens have data (issue 6).
+  await seedDemoPatrols(
+    db,
+    area.id,
+    { planner: userIds.get('planerare@demo.tryggkarta.se')!, police: userIds.get('rapportor@demo.tryggkarta.se')! },
+    opts.now ?? new Date(),
+  );
   // One account per role is enough to print; the field reporters log in the same way.
   const roleOrder = ['planner', 'analyst', 'admin', 'reporter', 'walker'];
   const firstPerRole = roleOrder.flatMap((role) => data.users.find((u) => u.role === role) ?? []);
   return {
     areaCode: area.code,
     reports: data.reports.length,
+    walks: walks.length,
+    findings: walks.reduce((n, w) => n + w.findings.length, 0),
     users: firstPerRole.map((u) => ({ email: u.email, role: u.role })),
     password: DEMO_PASSWORD,
   };

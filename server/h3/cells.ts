@@ -1,4 +1,4 @@
-import { cellToBoundary, getResolution, isValidCell, latLngToCell } from 'h3-js';
+import { cellToBoundary, cellToLatLng, getResolution, isValidCell, latLngToCell } from 'h3-js';
 
 /**
  * The only importer of h3-js. Cells travel through the API as 15-character hex strings and live
@@ -46,4 +46,15 @@ export function cellPolygon(cell: string): { type: 'Polygon'; coordinates: numbe
   const last = ring[ring.length - 1]!;
   if (first[0] !== last[0] || first[1] !== last[1]) ring.push([first[0], first[1]]);
   return { type: 'Polygon', coordinates: [ring] };
+}
+
+/** The resolution (0–15) of a valid cell string. */
+export function cellResolution(cell: string): number {
+  return getResolution(cell);
+}
+
+/** The centre of a cell as [lng, lat] (GeoJSON order; h3-js answers [lat, lng]). */
+export function cellCentre(cell: string): [number, number] {
+  const [lat, lng] = cellToLatLng(cell);
+  return [lng, lat];
 }

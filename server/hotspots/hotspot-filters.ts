@@ -36,6 +36,12 @@ const Weekday = z
 
 const Source = z.enum(['app', 'import', 'polisen', 'walk']);
 
+/**
+ * What hotspots and analytics count unless `sources` says otherwise: reports. Safety-walk
+ * findings (source 'walk', issue 5) describe places, not incidents, and count only when asked for.
+ */
+export const REPORT_SOURCES: readonly string[] = ['app', 'import', 'polisen'];
+
 /** The filters every hotspot-style query shares (DESIGN §5, §6). */
 export const HotspotFilterShape = {
   from: IsoDateTime.optional(),

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/database';
 import type { Tx } from '../db/scope';
-import type { HotspotFilter } from './hotspot-filters';
+import { REPORT_SOURCES, type HotspotFilter } from './hotspot-filters';
 
 type Conn = Db | Tx;
 
@@ -41,7 +41,7 @@ export function hotspotWhere(f: HotspotFilter): RawBuilder<SqlBool> {
   if (!f.includeExcluded) parts.push(sql`r.in_analytics`);
   if (f.categories) parts.push(sql`r.category IN (${sql.join(f.categories)})`);
   if (f.organisations) parts.push(sql`r.organisation_id IN (${sql.join(f.organisations)})`);
-  if (f.sources) parts.push(sql`r.source IN (${sql.join(f.sources)})`);
+  parts.push(sql`r.source IN (${sql.join([...(f.sources ?? REPORT_SOURCES)])})`);
   // Weekday (Monday = 0) and hour in the area's own time zone, so "Friday night" means local Friday night.
   if (f.weekdays) parts.push(sql`(extract(isodow FROM r.observed_at AT TIME ZONE a.timezone)::int - 1) IN (${sql.join(f.weekdays)})`);
   if (f.hours) parts.push(sql`extract(hour FROM r.observed_at AT TIME ZONE a.timezone)::int IN (${sql.join(f.hours)})`);

@@ -3,7 +3,7 @@ import { withArea } from '../db/scope';
 import type { AuthContext } from '../auth/auth-context';
 import { bigintToCell } from '../h3/cells';
 import { cachedCellPolygon } from './cell-geometry-cache';
-import { toHotspotFilter, type HotspotsQueryInput } from './hotspot-filters';
+import { REPORT_SOURCES, toHotspotFilter, type HotspotsQueryInput } from './hotspot-filters';
 import { countByCell, tuneForAnalytics } from './hotspots.repository';
 import { assertKnownCategories } from '../analytics/analytics-context';
 
@@ -36,6 +36,7 @@ export async function hotspotCounts(db: Db, caller: AuthContext, q: HotspotsQuer
       from: filter.from.toISOString(),
       to: filter.to.toISOString(),
       precision: filter.precision,
+      sources: filter.sources ?? REPORT_SOURCES,
       weighted: q.weighted,
       total,
       cells: features.length,

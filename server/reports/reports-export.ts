@@ -54,29 +54,59 @@ export function reportCsvLine(report: Report): string {
 
 export const CSV_HEADER = COLUMNS.map(([name]) => name).join(',') + '\r\n';
 
+/** A report as one GeoJSON Feature of an export: masked like the CSV, without the reporter. */
+export function reportExportFeature(report: Report) {
+  const { location, reporterId: _reporterId, ...properties } = maskReportForExport(report);
+  return { type: 'Feature' as const, id: report.id, geometry: location, properties };
+}
+
+interface ExportFormat {
+  contentType: string;
+  extension: string;
+  start: string;
+  rows(reports: Report[], first: boolean): string;
+  end(count: number): string;
+}
+
+const FORMATS: Record<'csv' | 'geojson', ExportFormat> = {
+  // A byte-order mark first, so spreadsheets read å, ä and ö right.
+  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv', start: '\uFEFF' + CSV_HEADER, rows: (reports) => reports.map(reportCsvLine).join(''), end: () => '' },
+  geojson: {
+    contentType: 'application/geo+json; charset=utf-8',
+    extension: 'geojson',
+    start: '{"type":"FeatureCollection","features":[',
+    rows: (reports, first) => reports.map((r, i) => (first && i === 0 ? '' : ',') + JSON.stringify(reportExportFeature(r))).join(''),
+    end: (count) => `],"meta":${JSON.stringify({ count, exportedAt: new Date().toISOString() })}}`,
+  },
+};
+
 /**
- * Streams every report the filter matches (the caller's own only, for reporters) as a UTF-8 CSV
- * download with a byte-order mark, so spreadsheets read å, ä and ö right. `limit` pages the JSON
- * list only; the export holds all matches, newest first.
+ * Streams every report the filter matches (the caller's own only, for reporters) as a CSV or
+ * GeoJSON download, in the order asked for. `limit` pages the JSON list only; the export holds
+ * all matches, fetched in batches so memory stays flat however many there are.
  */
-export async function sendReportsCsv(res: Response, db: Db, caller: AuthContext, filter: ListReportsFilter): Promise<void> {
-  if (filter.cursor) throw HttpError.badRequest('cursor pages the JSON list; a CSV export holds every match', [{ path: 'cursor', message: 'is not used with format=csv' }]);
+export async function sendReportsExport(res: Response, db: Db, caller: AuthContext, filter: ListReportsFilter, format: 'csv' | 'geojson'): Promise<void> {
+  if (filter.cursor) throw HttpError.badRequest(`cursor pages the JSON list; a ${format} export holds every match`, [{ path: 'cursor', message: `is not used with format=${format}` }]);
+  const out = FORMATS[format];
   // The first batch comes before any header goes out, so an error is still an ordinary JSON error.
   let page = await listReports(db, caller, { ...filter, limit: BATCH, cursor: undefined });
   // The audit log tells an export from a list page (see server/audit/audit.middleware.ts).
-  res.locals.audit = { ...res.locals.audit, action: 'report.export' };
+  res.locals.audit = { ...res.locals.audit, action: 'report.export', details: { format } };
   const day = new Date().toISOString().slice(0, 10);
   res
     .status(200)
-    .set('Content-Type', 'text/csv; charset=utf-8')
-    .set('Content-Disposition', `attachment; filename="rapporter-${caller.areaCode}-${day}.csv"`)
+    .set('Content-Type', out.contentType)
+    .set('Content-Disposition', `attachment; filename="rapporter-${caller.areaCode}-${day}.${out.extension}"`)
     .set('Cache-Control', 'no-store');
-  await write(res, '\uFEFF' + CSV_HEADER);
+  await write(res, out.start);
+  let count = 0;
   for (;;) {
-    await write(res, page.reports.map(reportCsvLine).join(''));
+    await write(res, out.rows(page.reports, count === 0));
+    count += page.reports.length;
     if (!page.nextCursor || res.destroyed) break;
     page = await listReports(db, caller, { ...filter, limit: BATCH, cursor: page.nextCursor });
   }
+  await write(res, out.end(count));
   res.end();
 }
 

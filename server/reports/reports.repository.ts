@@ -1,9 +1,8 @@
-import { sql, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Tx } from '../db/scope';
-import type { Database, LocationPrecision, ReportStatus, Source } from '../db/schema';
-import { bigintToCell, descendantRange } from '../h3/cells';
-import type { ListReportsFilter } from './report.schema';
+import type { LocationPrecision, ReportStatus, Source } from '../db/schema';
+import { bigintToCell } from '../h3/cells';
 
 type Conn = Db | Tx;
 
@@ -26,9 +25,11 @@ export interface Report {
   locationPrecision: LocationPrecision;
   inAnalytics: boolean;
   status: ReportStatus;
+  /** How many times someone added "I saw this too" (POST /reports/:id/confirmations) instead of a duplicate report. */
+  confirmations: number;
 }
 
-interface ReportRow {
+export interface ReportRow {
   id: string;
   category: string;
   observed_at: Date;
@@ -47,6 +48,7 @@ interface ReportRow {
   location_precision: LocationPrecision;
   in_analytics: boolean;
   status: ReportStatus;
+  confirmations: number;
 }
 
 export function rowToReport(r: ReportRow): Report {
@@ -68,10 +70,11 @@ export function rowToReport(r: ReportRow): Report {
     locationPrecision: r.location_precision,
     inAnalytics: r.in_analytics,
     status: r.status,
+    confirmations: Number(r.confirmations),
   };
 }
 
-function reportSelect(db: Conn) {
+export function reportSelect(db: Conn) {
   return db
     .selectFrom('reports')
     .select([
@@ -93,6 +96,7 @@ function reportSelect(db: Conn) {
       'location_precision',
       'in_analytics',
       'status',
+      sql<number>`(SELECT count(*)::int FROM report_confirmations c WHERE c.area_id = reports.area_id AND c.report_id = reports.id)`.as('confirmations'),
     ]);
 }
 
@@ -148,58 +152,27 @@ export async function insertReport(db: Conn, r: NewReport): Promise<boolean> {
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-export interface Cursor {
-  observedAt: string;
-  id: string;
+/** Status and category of these reports, locked until the transaction ends (triage reads, then writes). */
+export async function lockTriageState(db: Conn, areaId: number, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('reports')
+    .select(['id', 'status', 'category'])
+    .where('area_id', '=', areaId)
+    .where('id', 'in', ids)
+    .forUpdate()
+    .execute();
 }
 
-export async function listReports(
-  db: Conn,
-  areaId: number,
-  f: ListReportsFilter,
-  opts: { reporterId?: number; cursor?: Cursor },
-): Promise<Report[]> {
-  let q = reportSelect(db).where('area_id', '=', areaId);
-  if (opts.reporterId !== undefined) q = q.where('reporter_id', '=', opts.reporterId);
-  if (f.from) q = q.where('observed_at', '>=', f.from);
-  if (f.to) q = q.where('observed_at', '<', f.to);
-  if (f.categories) q = q.where('category', 'in', f.categories);
-  if (f.sources) q = q.where('source', 'in', f.sources);
-  if (f.status) q = q.where('status', 'in', f.status);
-  if (f.bbox) {
-    const [w, s, e, n] = f.bbox;
-    q = q.where(sql<SqlBool>`geom && ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326)`);
-  }
-  if (f.cell) {
-    const { lo, hi } = descendantRange(f.cell);
-    q = q.where('h3', '>=', lo.toString()).where('h3', '<=', hi.toString());
-  }
-  if (opts.cursor) {
-    const c = opts.cursor;
-    q = q.where((eb: ExpressionBuilder<Database, 'reports'>): Expression<SqlBool> =>
-      eb.or([
-        eb('observed_at', '<', new Date(c.observedAt)),
-        eb.and([eb('observed_at', '=', new Date(c.observedAt)), eb('id', '<', c.id)]),
-      ]),
-    );
-  }
-  const rows = await q.orderBy('observed_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
-  return rows.map((r) => rowToReport(r as ReportRow));
-}
-
-export async function updateReport(
-  db: Conn,
-  areaId: number,
-  id: string,
-  patch: { status?: ReportStatus; category?: string },
-): Promise<boolean> {
+export async function updateReports(db: Conn, areaId: number, ids: readonly string[], patch: { status?: ReportStatus; category?: string }): Promise<number> {
+  if (ids.length === 0) return 0;
   const result = await db
     .updateTable('reports')
     .set({ ...patch, updated_at: sql`now()` as unknown as Date })
     .where('area_id', '=', areaId)
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return Number(result.numUpdatedRows);
 }
 
 export async function deleteReport(db: Conn, areaId: number, id: string): Promise<boolean> {

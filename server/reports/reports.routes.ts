@@ -3,10 +3,11 @@ import type { Router } from 'express';
 import type { Db } from '../db/database';
 import { auth } from '../auth/auth.middleware';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
-import { CreateReportBody, ListReportsQuery, PatchReportBody, ReportIdParams } from './report.schema';
+import { BulkTriageBody, CreateReportBody, ListReportsQuery, PatchReportBody, ReportIdParams } from './report.schema';
+import * as triage from './report-triage.service';
 import * as service from './reports.service';
 import type { Report } from './reports.repository';
-import { sendReportsCsv } from './reports-export';
+import { sendReportsExport } from './reports-export';
 
 export function reportFeature(report: Report) {
   const { location, ...properties } = report;
@@ -26,7 +27,7 @@ export function reportsRoutes(db: Db): Router {
 
   r.get('/reports', async (req, res) => {
     const filter = parseQuery(req, ListReportsQuery);
-    if (filter.format === 'csv') return sendReportsCsv(res, db, auth(req), filter);
+    if (filter.format !== 'json') return sendReportsExport(res, db, auth(req), filter, filter.format);
     const { reports, nextCursor } = await service.listReports(db, auth(req), filter);
     res.json({
       type: 'FeatureCollection',
@@ -43,7 +44,19 @@ export function reportsRoutes(db: Db): Router {
   r.patch('/reports/:id', async (req, res) => {
     const { id } = parseParams(req, ReportIdParams);
     const body = parseBody(req, PatchReportBody);
-    res.json(await service.patchReport(db, auth(req), id, body));
+    res.json(await triage.patchReport(db, auth(req), id, body));
+  });
+
+  r.patch('/reports', async (req, res) => {
+    const body = parseBody(req, BulkTriageBody);
+    const result = await triage.bulkTriage(db, auth(req), body);
+    res.locals.audit = { ...res.locals.audit, details: { count: result.ids.length, updated: result.updated } };
+    res.json(result);
+  });
+
+  r.get('/reports/:id/history', async (req, res) => {
+    const { id } = parseParams(req, ReportIdParams);
+    res.json({ entries: await triage.triageHistory(db, auth(req), id) });
   });
 
   r.delete('/reports/:id', async (req, res) => {

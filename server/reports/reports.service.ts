@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
-import { withArea } from '../db/scope';
+import { withArea, type Tx } from '../db/scope';
+import { photoRefs } from '../photos/photos.repository';
 import type { AuthContext } from '../auth/auth-context';
 import { seesAllReports } from '../auth/auth-context';
 import { HttpError } from '../http/errors';
 import { pointToStorageCell } from '../h3/cells';
 import * as repo from './reports.repository';
+import { refuseFindingMirror } from './finding-mirror-guard';
+import * as listRepo from './report-list.repository';
+import { decodeCursor, encodeCursor } from './report-sort';
 import { personalDataWarnings } from '../privacy/report-privacy';
-import type { CreateReportInput, ListReportsFilter, PatchReportInput } from './report.schema';
+import type { CreateReportInput, ListReportsFilter } from './report.schema';
 
 const EARLIEST = Date.UTC(1970, 0, 1);
 const FUTURE_SLACK_MS = 24 * 3600 * 1000;
@@ -32,12 +36,12 @@ export async function createReport(db: Db, caller: AuthContext, input: CreateRep
   const id = input.id ?? randomUUID();
   const [lng, lat] = input.location.coordinates;
   const alreadyUsed = () => new HttpError(409, 'conflict', 'A report with this id already exists', [{ path: 'id', message: 'already used' }]);
-  /** The stored report when this caller may see it as their own retry; otherwise the id is taken. */
-  const storedRetry = (existing: repo.Report) => {
-    if (!seesAllReports(caller.role) && existing.reporterId !== caller.userId) throw alreadyUsed();
-    return { report: existing, created: false };
-  };
   return withArea(db, caller.areaId, async (tx) => {
+    /** The stored report when this caller may see it as their own retry; otherwise the id is taken. */
+    const storedRetry = async (existing: repo.Report) => {
+      if (!seesAllReports(caller.role) && existing.reporterId !== caller.userId) throw alreadyUsed();
+      return { report: (await withReportPhotos(tx, caller.areaId, [existing]))[0]!, created: false };
+    };
     const existing = await repo.findReport(tx, caller.areaId, id);
     if (existing) return storedRetry(existing);
     checkObservedTimes(input.observedAt, input.observedUntil);
@@ -80,7 +84,7 @@ export async function createReport(db: Db, caller: AuthContext, input: CreateRep
       throw alreadyUsed();
     }
     const report = await repo.findReport(tx, caller.areaId, id);
-    return { report: report!, created: true };
+    return { report: (await withReportPhotos(tx, caller.areaId, [report!]))[0]!, created: true };
   });
 }
 
@@ -95,58 +99,39 @@ export async function createReportWithWarnings(db: Db, caller: AuthContext, inpu
 }
 
 export async function getReport(db: Db, caller: AuthContext, id: string) {
-  const report = await withArea(db, caller.areaId, (tx) => repo.findReport(tx, caller.areaId, id));
-  // Someone else's report is "not found" for reporters, like another area's.
-  if (!report || (!seesAllReports(caller.role) && report.reporterId !== caller.userId)) throw HttpError.notFound('Report');
-  return report;
-}
-
-const CURSOR_TIME = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function encodeCursor(c: repo.Cursor): string {
-  return Buffer.from(JSON.stringify([c.observedAt, c.id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): repo.Cursor {
-  try {
-    const [observedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    // A forged cursor must fail here, not as a uuid cast error (500) in the database.
-    // Only what encodeCursor writes: toISOString() of a stored time (years 1970-9999) and a uuid.
-    if (typeof observedAt !== 'string' || !CURSOR_TIME.test(observedAt) || Number.isNaN(Date.parse(observedAt))) throw new Error();
-    if (typeof id !== 'string' || !UUID.test(id)) throw new Error();
-    return { observedAt, id };
-  } catch {
-    throw HttpError.badRequest('Invalid cursor', [{ path: 'cursor', message: 'is not a cursor this API returned' }]);
-  }
-}
-
-export async function listReports(db: Db, caller: AuthContext, filter: ListReportsFilter) {
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  const reports = await withArea(db, caller.areaId, (tx) =>
-    repo.listReports(tx, caller.areaId, filter, {
-      cursor,
-      reporterId: seesAllReports(caller.role) ? undefined : caller.userId,
-    }),
-  );
-  const last = reports[reports.length - 1];
-  const nextCursor = reports.length === filter.limit && last ? encodeCursor({ observedAt: last.observedAt, id: last.id }) : null;
-  return { reports, nextCursor };
-}
-
-export async function patchReport(db: Db, caller: AuthContext, id: string, patch: PatchReportInput) {
   return withArea(db, caller.areaId, async (tx) => {
-    if (patch.category && !(await repo.categoryExists(tx, caller.areaId, patch.category))) {
-      throw HttpError.unprocessable('unknown_category', `Unknown category ${patch.category}`, [
-        { path: 'category', message: 'is not a report category of this area' },
-      ]);
-    }
-    if (!(await repo.updateReport(tx, caller.areaId, id, patch))) throw HttpError.notFound('Report');
-    return (await repo.findReport(tx, caller.areaId, id))!;
+    const report = await repo.findReport(tx, caller.areaId, id);
+    // Someone else's report is "not found" for reporters, like another area's.
+    if (!report || (!seesAllReports(caller.role) && report.reporterId !== caller.userId)) throw HttpError.notFound('Report');
+    return (await withReportPhotos(tx, caller.areaId, [report]))[0]!;
   });
 }
 
+/** Reports with their photos' ids, sizes and URLs (photos.repository.ts). */
+async function withReportPhotos(tx: Tx, areaId: number, reports: repo.Report[]) {
+  const photos = await photoRefs(tx, areaId, 'report', reports.map((r) => r.id));
+  return reports.map((r) => ({ ...r, photos: photos.get(r.id) ?? [] }));
+}
+
+export async function listReports(db: Db, caller: AuthContext, filter: ListReportsFilter) {
+  const cursor = filter.cursor ? decodeCursor(filter.cursor, filter.sort) : undefined;
+  const { reports, lastKey } = await withArea(db, caller.areaId, async (tx) => {
+    const page = await listRepo.listReports(tx, caller.areaId, filter, {
+      cursor,
+      reporterId: seesAllReports(caller.role) ? undefined : caller.userId,
+    });
+    // The CSV export pages through the same list; it has no photo column.
+    return filter.format === 'csv' ? page : { ...page, reports: await withReportPhotos(tx, caller.areaId, page.reports) };
+  });
+  const last = reports[reports.length - 1];
+  const nextCursor = reports.length === filter.limit && last && lastKey !== null ? encodeCursor({ sort: filter.sort, key: lastKey, id: last.id }) : null;
+  return { reports, nextCursor };
+}
+
 export async function deleteReport(db: Db, caller: AuthContext, id: string) {
-  const deleted = await withArea(db, caller.areaId, (tx) => repo.deleteReport(tx, caller.areaId, id));
+  const deleted = await withArea(db, caller.areaId, async (tx) => {
+    refuseFindingMirror(await repo.findReport(tx, caller.areaId, id), 'id');
+    return repo.deleteReport(tx, caller.areaId, id);
+  });
   if (!deleted) throw HttpError.notFound('Report');
 }

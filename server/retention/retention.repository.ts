@@ -30,6 +30,21 @@ export interface PurgeCounts {
 }
 
 /**
+ * Photos of reports observed before the cutoff: they can show people and places tied to them as
+ * much as a description can, so they go with it. Photos of safety-walk findings stay with the
+ * finding (a place's record, like the protocol).
+ */
+export async function deleteReportPhotos(tx: Tx, areaId: number, cutoff: Date, dryRun = false): Promise<number> {
+  const old = sql`SELECT r.id FROM reports r WHERE r.area_id = ${areaId} AND r.observed_at < ${cutoff} AND r.source <> 'walk'`;
+  const result = dryRun
+    ? await sql<{ n: number }>`SELECT count(*)::int AS n FROM photos WHERE area_id = ${areaId} AND report_id IN (${old})`.execute(tx)
+    : await sql<{ n: number }>`
+        WITH gone AS (DELETE FROM photos WHERE area_id = ${areaId} AND report_id IN (${old}) RETURNING 1)
+        SELECT count(*)::int AS n FROM gone`.execute(tx);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
  * Clears the free text and the reporter link of every report observed before the cutoff. The
  * rows stay, with their place, time, category, severity and organisation (the reporting body,
  * not a person), so every count and hotspot stays the same. PostgreSQL 15 has no OLD in

@@ -3,6 +3,7 @@ import { withArea } from '../db/scope';
 import { findAreaByCode } from '../areas/areas.repository';
 import { insertAuditEntry } from '../audit/audit.repository';
 import * as repo from './retention.repository';
+import { purgeConfirmationPersonalData } from '../reports/confirmations-retention';
 import { monthsBefore, RetentionMonths, retentionMonthsOf, RetentionSettingError } from './retention.settings';
 
 export interface PurgeOptions {
@@ -16,6 +17,10 @@ export interface PurgeOptions {
 }
 
 export interface PurgeResult extends repo.PurgeCounts {
+  /** Photos of the purged reports, deleted with their descriptions. */
+  photosDeleted: number;
+  /** Confirmations made before the cutoff whose note and confirmer were cleared. */
+  confirmationsCleared: number;
   areaCode: string;
   months: number;
   monthsFrom: 'setting' | 'default' | 'override';
@@ -27,7 +32,8 @@ export interface PurgeResult extends repo.PurgeCounts {
 
 /**
  * Retention (issue 7 §6c): clears raw descriptions and reporter links of an area's reports
- * observed more than N months ago while the reports, and so every count, stay. One transaction
+ * observed more than N months ago, and deletes their photos, while the reports, and so every
+ * count, stay. One transaction
  * holds the before count, the purge, the after count and the audit entry, so the log never claims
  * a purge that did not commit. Runs on the owner connection (CLI, the server's daily run).
  */
@@ -51,12 +57,18 @@ export async function purgeArea(db: Db, opts: PurgeOptions): Promise<PurgeResult
   return withArea(db, area.id, async (tx) => {
     const before = await repo.retentionSnapshot(tx, area.id, cutoff);
     if (dryRun) {
-      const counts = await repo.countPurgeable(tx, area.id, cutoff);
+      const counts = {
+        ...(await repo.countPurgeable(tx, area.id, cutoff)),
+        photosDeleted: await repo.deleteReportPhotos(tx, area.id, cutoff, true),
+        confirmationsCleared: await purgeConfirmationPersonalData(tx, area.id, cutoff, true),
+      };
       return { areaCode: area.code, months, monthsFrom, cutoff: cutoff.toISOString(), dryRun, ...counts, before, after: before };
     }
-    const counts = await repo.purgeReportPersonalData(tx, area.id, cutoff);
-    // Photos: none are stored yet. When attachments arrive, delete those of reports observed before
-    // the cutoff here, in this transaction, and add their count to the result and the audit details.
+    const counts = {
+      ...(await repo.purgeReportPersonalData(tx, area.id, cutoff)),
+      photosDeleted: await repo.deleteReportPhotos(tx, area.id, cutoff),
+      confirmationsCleared: await purgeConfirmationPersonalData(tx, area.id, cutoff),
+    };
     const after = await repo.retentionSnapshot(tx, area.id, cutoff);
     await insertAuditEntry(tx, {
       areaId: area.id,

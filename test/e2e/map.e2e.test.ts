@@ -49,15 +49,15 @@ describe.skipIf(skipReason !== null)(`lägesbild map in Chromium${skipReason ? `
 
   /** Distinct hexagon cells maplibre has drawn, as "cell:count", sorted, once the map is idle. */
   async function renderedCells(page: Page): Promise<string[]> {
-    await page.waitForFunction(() => window.__tryggkartaMap?.getLayer('hotspot-fill') !== undefined);
+    await page.waitForFunction(() => window.__tryggkartaMaps?.lagesbild?.getLayer('cells-fill') !== undefined);
     return page.evaluate(async () => {
-      const map = window.__tryggkartaMap!;
+      const map = window.__tryggkartaMaps!.lagesbild!;
       // 'idle' comes after the next frame in which no source is loading, so new data is drawn.
       await new Promise((resolve) => {
         map.once('idle', resolve);
         map.triggerRepaint();
       });
-      const features = map.queryRenderedFeatures({ layers: ['hotspot-fill'] });
+      const features = map.queryRenderedFeatures({ layers: ['cells-fill'] });
       return [...new Set(features.map((f) => `${f.properties.cell}:${f.properties.count}`))].sort();
     });
   }
@@ -121,7 +121,7 @@ describe.skipIf(skipReason !== null)(`lägesbild map in Chromium${skipReason ? `
     const allCategories = await renderedCells(page);
     const totalBefore = await page.getByTestId('total-count').textContent();
 
-    await page.getByRole('button', { name: 'Rensa' }).click();
+    await page.getByRole('button', { name: 'Rensa: Kategorier' }).click();
     await page.locator('input[type="checkbox"][value="vald"]').check();
     await page.waitForFunction((before) => {
       const status = document.querySelector('[data-testid="hotspot-status"]')?.getAttribute('data-state');

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, as the browser tests drive it (no browser download). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,6 +15,8 @@ declare global {
   interface Window {
     __TRYGGKARTA_TEST__?: boolean;
     __tryggkartaMap?: import('maplibre-gl').Map;
+    /** The planner views' maps by name: lagesbild, compareA, compareB, trends, print. */
+    __tryggkartaMaps?: Record<string, import('maplibre-gl').Map>;
   }
 }
 
@@ -33,8 +35,9 @@ export class BrowserSession {
     return new BrowserSession(browser);
   }
 
-  async openPage(viewport = DESKTOP): Promise<Page> {
-    const context = await this.browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  /** `options` adds to the defaults, e.g. a geolocation and its permission for the field screens. */
+  async openPage(viewport = DESKTOP, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...options });
     this.contexts.push(context);
     await context.addInitScript(() => {
       window.__TRYGGKARTA_TEST__ = true;

@@ -21,11 +21,11 @@ describe('lägesbild periods in local time', () => {
     });
   });
 
-  it('makes the 14-day preset the last 14 local days including today', () => {
+  it('makes the 14-day preset the last 14 whole local days, up to and including yesterday', () => {
     const range = presetRange('days14', TZ, new Date('2026-11-22T10:00:00Z'));
-    expect(range).toEqual({ fromDate: '2026-11-09', toDate: '2026-11-22' });
-    // Just after local midnight the local date is already the next day.
-    expect(presetRange('days14', TZ, new Date('2026-11-22T23:30:00Z')).toDate).toBe('2026-11-23');
+    expect(range).toEqual({ fromDate: '2026-11-08', toDate: '2026-11-21' });
+    // Just after local midnight the local date is already the next day, so yesterday is the 22nd.
+    expect(presetRange('days14', TZ, new Date('2026-11-22T23:30:00Z')).toDate).toBe('2026-11-22');
   });
 
   it('clamps month arithmetic to the end of shorter months', () => {

@@ -18,3 +18,8 @@ interface Window {
   __TRYGGKARTA_TEST__?: boolean;
   __tryggkartaMap?: import('maplibre-gl').Map;
 }
+
+interface Window {
+  /** The planner views' maps by name (browser tests only). */
+  __tryggkartaMaps?: Record<string, import('maplibre-gl').Map>;
+}

@@ -92,6 +92,19 @@ describe.each(BACKENDS)('fuzz: area, settings, privacy and unknown routes (%s)',
                 return !(typeof n === 'number' && Number.isInteger(n) && n >= 3 && n <= 1000);
               }),
             },
+            {
+              name: 'printMinCount',
+              required: false,
+              invalid: fc.oneof(junkValue, fc.constantFrom(0, 1, -5, 1001, 2.5, 1e9)).filter((v) => {
+                const n = plain(v);
+                return !(typeof n === 'number' && Number.isInteger(n) && n >= 2 && n <= 1000);
+              }),
+            },
+            {
+              name: 'confidentialityMarking',
+              required: false,
+              invalid: fc.oneof(junkValue.filter((v) => plain(v) !== null && typeof plain(v) !== 'string'), hugeString(201, 3_000)),
+            },
           ],
           strict: true,
           limitBytes: 1024 * 1024,

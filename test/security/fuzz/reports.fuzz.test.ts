@@ -171,7 +171,7 @@ describe.each(BACKENDS)('fuzz: reports (%s)', (backend) => {
     const unknownCategory = fc.tuple(knownId, headers, fc.stringMatching(/^zz[a-z0-9-]{0,30}$/)).map(([id, h, category]) =>
       fuzzCase({ method: 'PATCH', path: `/api/v1/reports/${id}`, headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ category }) }, { status: [422], path: 'category' }),
     );
-    const extraSegments = fc.tuple(knownId, fc.constantFrom('/x', '/..', '/%2e%2e/', '/history', '/%00'), headers).map(([id, tail, h]) =>
+    const extraSegments = fc.tuple(knownId, fc.constantFrom('/x', '/..', '/%2e%2e/', '/historik', '/%00'), headers).map(([id, tail, h]) =>
       fuzzCase({ method: 'GET', path: `/api/v1/reports/${id}${tail}`, headers: h }, { status: [404] }),
     );
     await fuzzFamily({
@@ -190,6 +190,50 @@ describe.each(BACKENDS)('fuzz: reports (%s)', (backend) => {
     });
   });
 
+  it('PATCH /reports (bulk triage) and GET /reports/:id/history: bad input changes nothing', async () => {
+    const headers = callerHeaders(admin, planner);
+    const knownId = fc.constantFrom(...existing);
+    const bulk = badJsonBodies({
+      method: 'PATCH',
+      path: '/api/v1/reports',
+      base: { ids: existing, status: 'reviewed' },
+      fields: [
+        {
+          name: 'ids',
+          required: true,
+          invalid: fc.oneof(
+            junkValue.filter((v) => !Array.isArray(plain(v))),
+            fc.constant([]),
+            badUuid.map((u) => [existing[0], u]),
+            fc.integer({ min: 1001, max: 2000 }).map((n) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)),
+          ),
+        },
+        { name: 'status', required: false, invalid: junkValue.filter((v) => !['new', 'reviewed', 'archived'].includes(plain(v) as string)) },
+        { name: 'category', required: false, invalid: junkValue.filter((v) => !(typeof plain(v) === 'string' && CODE.test(plain(v) as string))) },
+      ],
+      strict: true,
+      limitBytes: 1024 * 1024,
+      headers,
+    });
+    // Well-formed, but an id is not a report of the area (422 naming it) or the category is unknown (422).
+    const unknownIds = fc.tuple(fc.array(fc.uuid(), { minLength: 1, maxLength: 5 }), knownId, headers).map(([ids, known, h]) =>
+      fuzzCase({ method: 'PATCH', path: '/api/v1/reports', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ ids: [known, ...ids], status: 'archived' }) }, { status: [422], path: 'ids' }),
+    );
+    const unknownCategory = fc.tuple(knownId, headers, fc.stringMatching(/^zz[a-z0-9-]{0,30}$/)).map(([id, h, category]) =>
+      fuzzCase({ method: 'PATCH', path: '/api/v1/reports', headers: { ...h, 'content-type': 'application/json' }, body: JSON.stringify({ ids: [id], category }) }, { status: [422], path: 'category' }),
+    );
+    const history = fc.tuple(fc.oneof(badIdSegment, fc.uuid()), headers).map(([id, h]) =>
+      fuzzCase({ method: 'GET', path: `/api/v1/reports/${id}/history`, headers: h }, UUID.test(id) ? { status: [404] } : undecodable(id) ? { status: [400] } : { status: [400], path: 'id' }),
+    );
+    await fuzzFamily({
+      family: 'PATCH /reports (bulk) and GET /reports/:id/history',
+      baseUrl: server.url,
+      watch,
+      runs: 150,
+      cases: fc.oneof({ weight: 5, arbitrary: bulk }, { weight: 1, arbitrary: unknownIds }, { weight: 1, arbitrary: unknownCategory }, { weight: 2, arbitrary: history }),
+    });
+  });
+
   it('GET /reports: bad query strings are refused with 400 naming the parameter', async () => {
     const headers = callerHeaders(admin, reporter);
     const listValid = {
@@ -204,6 +248,12 @@ describe.each(BACKENDS)('fuzz: reports (%s)', (backend) => {
       { name: 'status', valid: fc.constantFrom('new', 'new,reviewed'), invalid: badCommaList((s) => ['new', 'reviewed', 'archived'].includes(s)) },
       { name: 'bbox', valid: fc.constantFrom('16,59,17,60'), invalid: badBbox },
       { name: 'cell', valid: fc.constant(A_CELL), invalid: fc.oneof(nastyString, fc.constantFrom('891f1d48b1bfff', '891f1d48b1bffff0', '091f1d48b1bffff', 'g91f1d48b1bffff', 'ffffffffffffffff', '0')).filter((s) => !/^[0-9a-f]{15}$/i.test(s) || s.startsWith('0')) },
+      { name: 'organisations', valid: fc.constantFrom('1', '1,2'), invalid: badCommaList((s) => /^\d{1,9}$/.test(s)) },
+      { name: 'severity', valid: fc.constantFrom('1', '2,3'), invalid: badCommaList((s) => ['1', '2', '3'].includes(s)) },
+      { name: 'q', valid: fc.constantFrom('ruta', '100%', 'å_ä'), invalid: fc.oneof(fc.constantFrom('', '   '), fc.integer({ min: 201, max: 1_000 }).map((n) => 'q'.repeat(n))) },
+      { name: 'sort', valid: fc.constantFrom('observedAt', 'severity', 'status', 'reportedAt', 'category'), invalid: fc.oneof(queryJunk, fc.constantFrom('observed_at', 'id', 'description', '-', ':asc', 'severity:', 'severity:ASC', '--severity', '-severity:desc', 'severity,category')).filter((s) => !/^(-)?(observedAt|reportedAt|category|severity|status)(:(asc|desc))?$/.test(s.trim()) || (s.trim().startsWith('-') && s.includes(':'))) },
+      { name: 'order', valid: fc.constantFrom('asc', 'desc'), invalid: fc.oneof(queryJunk, fc.constantFrom('ASC', 'up', 'descending', '')).filter((s) => s !== 'asc' && s !== 'desc') },
+      { name: 'format', valid: fc.constant('json'), invalid: fc.oneof(queryJunk, fc.constantFrom('CSV', 'geo+json', 'xlsx', 'kml', '')).filter((s) => !['json', 'csv', 'geojson'].includes(s)) },
       { name: 'limit', valid: fc.constantFrom('1', '1000', '50'), invalid: badIntString(1, 1000) },
       { name: 'cursor', valid: fc.constant(A_CURSOR), invalid: fc.oneof(fc.constantFrom('x', '!!!', 'W10', 'bnVsbA', 'e30', 'WzEsMl0', 'WyIiLCIiXQ'), longQueryValue, nastyString.filter((s) => s.length > 0)) },
     ];
@@ -222,13 +272,28 @@ describe.each(BACKENDS)('fuzz: reports (%s)', (backend) => {
       fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
       queryJunk,
     );
-    const cursor = fc.tuple(dateLike, fc.oneof(fc.uuid(), fc.constant('00000000-0000-0000-0000-000000000000'))).map(([at, id]) => Buffer.from(JSON.stringify([at, id])).toString('base64url'));
+    const anyId = fc.oneof(fc.uuid(), fc.constant('00000000-0000-0000-0000-000000000000'));
+    const legacy = fc.tuple(dateLike, anyId).map(([at, id]) => [at, id]);
+    // The sorted form [field, direction, key, id], with keys at and past each field's edges.
+    const sortKey = fc.oneof(
+      fc.constantFrom('0', '1', '2', '3', '4', '-1', '253402300799999999', '253402300800000000', '999999999999999999', '1e6', '1.5', '', 'vald', 'VALD', 'a'.repeat(64)),
+      fc.bigInt({ min: 0n, max: 10n ** 19n }).map(String),
+      queryJunk,
+    );
+    const sorted = fc.tuple(fc.constantFrom('observedAt', 'reportedAt', 'category', 'severity', 'status', 'id'), fc.constantFrom('asc', 'desc', 'up'), sortKey, anyId);
+    const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    // Mostly under the sort the cursor names, so its key reaches the query; sometimes under another.
+    const withSort = fc.oneof(
+      legacy.map((parts) => ({ cursor: encode(parts), sort: '' })),
+      sorted.map((parts) => ({ cursor: encode(parts), sort: `&sort=${parts[0]}:${parts[1]}` })),
+      fc.tuple(sorted, fc.constantFrom('', '&sort=category:asc', '&sort=severity')).map(([parts, sort]) => ({ cursor: encode(parts), sort })),
+    );
     await fuzzFamily({
       family: 'GET /reports (forged cursor)',
       baseUrl: server.url,
       watch,
-      runs: 100,
-      cases: fc.tuple(cursor, callerHeaders(admin, reporter)).map(([c, h]) => fuzzCase({ method: 'GET', path: `/api/v1/reports?cursor=${c}`, headers: h }, { lenient: true })),
+      runs: 150,
+      cases: fc.tuple(withSort, callerHeaders(admin, reporter)).map(([c, h]) => fuzzCase({ method: 'GET', path: `/api/v1/reports?cursor=${c.cursor}${c.sort}`, headers: h }, { lenient: true })),
     });
   });
 });

@@ -3,10 +3,11 @@
  * `[from, to)`: both ends are local midnights, sent as ISO 8601 with their own UTC offset,
  * so a window spanning a DST change still covers whole local days.
  */
+import { sameWeeksLastYear } from './iso-week';
 
-export type PeriodPreset = 'days14' | 'weeks4' | 'quarter' | 'year' | 'custom';
+export type PeriodPreset = 'days14' | 'weeks4' | 'quarter' | 'year' | 'lastYear' | 'custom';
 
-export const PERIOD_PRESETS: readonly PeriodPreset[] = ['days14', 'weeks4', 'quarter', 'year', 'custom'];
+export const PERIOD_PRESETS: readonly PeriodPreset[] = ['days14', 'weeks4', 'quarter', 'year', 'lastYear', 'custom'];
 
 /** A calendar date `YYYY-MM-DD`, the format of `<input type="date">`. */
 export type LocalDate = string;
@@ -86,10 +87,15 @@ export function startOfDayIso(date: LocalDate, timeZone: string): string {
   return `${date}T00:00:00${formatOffset(offset)}`;
 }
 
-/** The inclusive days a preset covers, ending today in `timeZone`. */
+/**
+ * The inclusive days a preset covers: whole local days ending yesterday, so the lägesbild
+ * compares complete days (today is still filling up and would read as a fall). "Same period
+ * last year" is the 14-day period moved to the same ISO weeks a year earlier.
+ */
 export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, timeZone: string, now: Date = new Date()): DateRange {
-  const toDate = todayIn(timeZone, now);
-  const toExclusive = addDays(toDate, 1);
+  const toExclusive = todayIn(timeZone, now);
+  const toDate = addDays(toExclusive, -1);
+  if (preset === 'lastYear') return sameWeeksLastYear(presetRange('days14', timeZone, now));
   const fromDate = {
     days14: () => addDays(toExclusive, -14),
     weeks4: () => addDays(toExclusive, -28),
@@ -97,6 +103,19 @@ export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, timeZone: s
     year: () => addMonths(toExclusive, -12),
   }[preset]();
   return { fromDate, toDate };
+}
+
+/** Number of days in an inclusive range. */
+export function rangeDays(range: DateRange): number {
+  const [fy, fm, fd] = parts(range.fromDate);
+  const [ty, tm, td] = parts(range.toDate);
+  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000) + 1;
+}
+
+/** The period of the same length just before `range`: the lägesbild's reference period A. */
+export function previousRange(range: DateRange): DateRange {
+  const days = rangeDays(range);
+  return { fromDate: addDays(range.fromDate, -days), toDate: addDays(range.fromDate, -1) };
 }
 
 /** The half-open instant window `[from, to)` for an inclusive date range. */

@@ -4,17 +4,17 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 export type Role = 'reporter' | 'walker' | 'planner' | 'analyst' | 'admin';
 
 export interface AreaSummary {
-  id: string;
+  id: number;
   code: string;
   name: string;
 }
 
 export interface User {
-  id: string;
+  id: number;
   email: string;
   name: string;
   role: Role;
-  organisationId: string | null;
+  organisationId: number | null;
   area: AreaSummary;
 }
 
@@ -25,6 +25,10 @@ export interface Area extends AreaSummary {
   timezone: string;
   boundary: MultiPolygon;
   bbox: Bbox;
+  /** Printed on the lägesbild print; null for none. */
+  confidentialityMarking?: string | null;
+  /** Shared prints show counts below this as "< n". */
+  printMinCount?: number;
 }
 
 export type CategoryKind = 'report' | 'finding';
@@ -39,7 +43,7 @@ export interface Category {
 }
 
 export interface Organisation {
-  id: string;
+  id: number;
   name: string;
   kind: string;
 }
@@ -82,7 +86,9 @@ export interface HotspotQuery {
 }
 
 export interface ClientConfig {
+  /** A style URL (absolute, or /basemap/style.json for the self-hosted one), or null for the built-in style. */
   basemapStyleUrl: string | null;
+  basemapKind?: 'pmtiles' | 'remote' | 'builtin';
 }
 
 /** The /hotspots filters the analytics endpoints share (categories, sources, time of day...). */

@@ -53,3 +53,14 @@ export function classColourExpression(classes: readonly ColourClass[], property 
   const stops = classes.slice(1).flatMap((c) => [c.min, c.colour]);
   return ['step', ['get', property], classes[0]!.colour, ...stops] as ExpressionSpecification;
 }
+
+/**
+ * The class colour of one value (values below every class take the first). Writing it into each
+ * feature lets a layer paint with the constant expression ['get', 'colour']: maplibre re-parses
+ * every tile when a data-driven paint expression changes, so a fixed one redraws new data faster.
+ */
+export function colourOf(value: number, classes: readonly ColourClass[]): string {
+  let colour = classes[0]?.colour ?? HOTSPOT_RAMP[0];
+  for (const c of classes) if (value >= c.min) colour = c.colour;
+  return colour;
+}

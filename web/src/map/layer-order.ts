@@ -10,8 +10,23 @@ export const LAYER_ORDER = [
   'hotspot-fill',
   'hotspot-outline',
   'hotspot-selected',
+  // The planner views' cell layers (lägesbild, compare, trends, print): fill (with its outline),
+  // change patterns and outlines, the selected cell.
+  'cells-fill',
+  'cells-pattern',
+  'cells-change-outline',
+  'cells-selected',
+  'zones-fill',
+  'zones-outline',
+  'zones-selected',
+  'report-point',
   'area-line-casing',
   'area-line',
+  'zone-draft-fill',
+  'zone-draft-line',
+  'zone-draft-vertices',
+  // Walk findings as points above every hexagon and zone.
+  'findings-circle',
 ] as const;
 
 export type OurLayerId = (typeof LAYER_ORDER)[number];

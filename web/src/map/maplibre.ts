@@ -6,7 +6,11 @@
 import maplibregl from 'maplibre-gl/dist/maplibre-gl-csp.js';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-csp-worker.js?url';
 
+import { Protocol } from 'pmtiles';
+
 maplibregl.setWorkerUrl(workerUrl);
+// A self-hosted basemap (BASEMAP_PMTILES) is read from our own server with range requests.
+maplibregl.addProtocol('pmtiles', new Protocol().tile);
 
 export default maplibregl;
 export type {
