@@ -18,7 +18,8 @@ const BOUNDARY = {
   ],
 };
 
-describe('npm start on a fresh embedded database, and the admin CLI beside it', () => {
+// Each test starts fresh PGlite processes (~15 s idle, several times that on a loaded 2-core machine).
+describe('npm start on a fresh embedded database, and the admin CLI beside it', { timeout: 180_000 }, () => {
   let dataDir: string;
   let boundaryFile: string;
 

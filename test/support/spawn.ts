@@ -11,7 +11,7 @@ export interface RunResult {
 }
 
 /** Runs a project script with tsx, as `npm run …` would, and collects its output. */
-export function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<RunResult> {
+export function runScript(script: string, args: string[], env: Record<string, string>, timeoutMs = 170_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [path.join(ROOT, script), ...args], {
       cwd: ROOT,
@@ -33,7 +33,7 @@ export function runScript(script: string, args: string[], env: Record<string, st
 }
 
 /** Starts the server as `npm start` does and resolves once it listens. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<{ child: ChildProcess; output: () => string; stop(): Promise<void> }> {
+export function startServerProcess(env: Record<string, string>, timeoutMs = 170_000): Promise<{ child: ChildProcess; output: () => string; stop(): Promise<void> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [path.join(ROOT, 'server/main.ts')], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env } });
     let output = '';
