@@ -36,6 +36,10 @@ import { publicRoutes } from './public/public.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { cellSummaryRoutes } from './cell-summary/cell-summary.routes';
 import { zonesRoutes } from './zones/zones.routes';
+import { patrolPlansRoutes } from './patrols/patrol-plans.routes';
+import { patrolLogsRoutes } from './patrols/patrol-logs.routes';
+import { promisesRoutes, publicPromisesRoutes } from './promises/promises.routes';
+import { evaluationsRoutes } from './evaluations/evaluations.routes';
 import { basemapChoice } from './basemap/basemap-choice';
 import { basemapRoutes } from './basemap/basemap.routes';
 
@@ -110,6 +114,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(open.router);
   // The public view needs no session: mounted before the caller is resolved.
   api.use(publicRoutes(db));
+  api.use(publicPromisesRoutes(db));
 
   api.use(cookieParser());
   api.use(resolveAuth(db));
@@ -146,10 +151,16 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(hotspotsRoutes(db, limits));
   api.use(cellSummaryRoutes(db, limits));
   api.use(zonesRoutes(db));
-  api.use(analyticsRoutes(db, limits, new Regions(new RegionCache(config.analyticsRegionCacheBytes))));
+  // One region cache for every statistic: analytics, patrol proposals and evaluations share it.
+  const regions = new Regions(new RegionCache(config.analyticsRegionCacheBytes));
+  api.use(analyticsRoutes(db, limits, regions));
   api.use(auditRoutes(db));
   api.use(meRoutes(db));
   api.use(privacyRoutes());
+  api.use(patrolPlansRoutes(db, limits, regions));
+  api.use(patrolLogsRoutes(db));
+  api.use(promisesRoutes(db));
+  api.use(evaluationsRoutes(db, limits, regions));
   api.use(notFoundHandler);
 
   app.use('/api/v1', api);

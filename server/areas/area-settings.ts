@@ -17,6 +17,8 @@ export const AreaSettingsShape = {
   publicMinCount: z.number().int().min(MIN_PUBLIC_MIN_COUNT).max(1000),
   /** Months after which raw descriptions and reporter links are purged (default 24). */
   retentionMonths: RetentionMonths,
+  /** Publish the medborgarlöften's follow-up (goals and completed periods, no places or people) without login. Off by default. */
+  publicPromises: z.boolean(),
   /** Printed on every lägesbild print; null or "" for none (default "Omfattas av sekretess enligt OSL"). */
   confidentialityMarking: ConfidentialityMarking,
   /** Shared prints show counts below this as "< n" (integer ≥ 2, default 5). */

@@ -86,3 +86,9 @@ export function insertOrganisation(db: Conn, areaId: number, name: string, kind:
     .returning(['id', 'name', 'kind'])
     .executeTakeFirstOrThrow();
 }
+
+/** The area's IANA time zone: weeks, weekdays and hours of plans and promises are local to it. */
+export async function findAreaTimezone(db: Conn, areaId: number): Promise<string> {
+  const row = await db.selectFrom('areas').select('timezone').where('id', '=', areaId).executeTakeFirst();
+  return row?.timezone ?? 'Europe/Stockholm';
+}

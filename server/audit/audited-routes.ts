@@ -14,6 +14,8 @@ export const RAW_DATA_READS: ReadonlySet<RouteKey> = new Set<RouteKey>([
   'GET /audit',
   // Photos can show people and, with keepLocation, where they were.
   'GET /photos/:id',
+  // Where and when police units patrolled: tracks of identifiable people at work.
+  'GET /patrol-logs',
 ]);
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -42,6 +44,13 @@ const NAMES: Partial<Record<RouteKey, { action: string; resource: string }>> = {
   'POST /walks/:id/rewalk': { action: 'walk.rewalk', resource: 'walk' },
   'GET /me/export': { action: 'me.export', resource: 'user' },
   'GET /audit': { action: 'audit.read', resource: 'audit_log' },
+  'POST /patrol-plans/propose': { action: 'patrol-plan.propose', resource: 'patrol_plan' },
+  'POST /patrol-plans': { action: 'patrol-plan.create', resource: 'patrol_plan' },
+  'PATCH /patrol-plans/:id': { action: 'patrol-plan.update', resource: 'patrol_plan' },
+  'POST /patrol-logs': { action: 'patrol-log.create', resource: 'patrol_log' },
+  'GET /patrol-logs': { action: 'patrol-log.list', resource: 'patrol_log' },
+  'POST /promises/:id/activities': { action: 'promise.activity.create', resource: 'promise' },
+  'POST /evaluations': { action: 'evaluation.run', resource: 'evaluation' },
 };
 
 const VERBS: Record<string, string> = { GET: 'read', POST: 'create', PUT: 'replace', PATCH: 'update', DELETE: 'delete' };

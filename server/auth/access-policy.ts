@@ -17,6 +17,8 @@ export const ALL: readonly Role[] = ['reporter', 'walker', 'planner', 'analyst',
 export const ANALYSTS: readonly Role[] = ['planner', 'analyst', 'admin'];
 export const TRIAGE: readonly Role[] = ['planner', 'admin'];
 export const ADMIN: readonly Role[] = ['admin'];
+/** Who goes out on patrol and logs it: police units and field staff (reporter, walker) and planners; analysts only read. */
+export const PATROLLERS: readonly Role[] = ['reporter', 'walker', 'planner', 'admin'];
 /** Who plans and walks safety walks and records findings (reporters send reports, not walks). */
 export const WALK_TEAM: readonly Role[] = ['walker', 'planner', 'admin'];
 /** Who reads walks, findings and protocols: the walk team and the analysts (findings are analytics data). */
@@ -97,6 +99,28 @@ export const ACCESS_POLICY = {
   'GET /profile': ANALYSTS,
 
   'GET /audit': ADMIN,
+
+  // Patrols and medborgarlöften (issue 6). Reporters and walkers (the units on patrol) read
+  // active plans only and their own logs (patrol-plans.service.ts, patrol-logs.service.ts).
+  'POST /patrol-plans/propose': ANALYSTS,
+  'POST /patrol-plans': TRIAGE,
+  'GET /patrol-plans': ALL,
+  'GET /patrol-plans/:id': ALL,
+  'PATCH /patrol-plans/:id': TRIAGE,
+  'GET /patrol-plans/:id/dosage': ANALYSTS,
+  'GET /patrol-plans/:id/briefing': ALL,
+  'POST /patrol-logs': PATROLLERS,
+  'GET /patrol-logs': ALL,
+  'POST /promises': TRIAGE,
+  'GET /promises': ANALYSTS,
+  'GET /promises/:id': ANALYSTS,
+  'PATCH /promises/:id': TRIAGE,
+  'POST /promises/:id/activities': TRIAGE,
+  'GET /promises/:id/progress': ANALYSTS,
+  'GET /promises/:id/report': ANALYSTS,
+  'POST /evaluations': ANALYSTS,
+  // Published only when the area's admin switches publicPromises on (404 otherwise).
+  'GET /public/areas/:code/promises': 'public',
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof ACCESS_POLICY;

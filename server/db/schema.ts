@@ -108,6 +108,99 @@ export interface ZonesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export type PlanStatus = 'draft' | 'active' | 'closed';
+
+export interface PatrolPlansTable {
+  area_id: number;
+  id: string;
+  name: string;
+  period_from: Timestamp;
+  period_to: Timestamp;
+  status: ColumnType<PlanStatus, PlanStatus | undefined, PlanStatus>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface PatrolTargetsTable {
+  area_id: number;
+  id: string;
+  plan_id: string;
+  position: number;
+  name: string | null;
+  res: number | null;
+  /** int8[] of H3 cells; arrives as string[] (or a Postgres array literal) — parse with BigInt. */
+  cells: ColumnType<string[] | null, string[] | null, string[] | null>;
+  zone_id: string | null;
+  geom: unknown;
+  windows: ColumnType<unknown, string, string>;
+  dwell_minutes: number;
+  visits_per_week: number;
+  unit: string | null;
+  priority: number;
+  schedule: ColumnType<unknown, string | null, string | null>;
+  reason: string | null;
+  top_categories: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface PatrolLogsTable {
+  area_id: number;
+  id: string;
+  plan_id: string | null;
+  unit: string;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  geom: unknown;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export type PromiseOwner = 'polis' | 'kommun' | 'gemensamt';
+export type PromiseMetric = 'patrol-visits' | 'patrol-minutes' | 'walks' | 'activities';
+export type PromisePer = 'week' | 'month' | 'year';
+
+export interface PromisesTable {
+  area_id: number;
+  id: string;
+  title: string;
+  owner: PromiseOwner;
+  period_from: Timestamp;
+  period_to: Timestamp;
+  status: ColumnType<PlanStatus, PlanStatus | undefined, PlanStatus>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface PromiseTargetsTable {
+  area_id: number;
+  id: string;
+  promise_id: string;
+  position: number;
+  metric: PromiseMetric;
+  zone_id: string | null;
+  zone_name: string | null;
+  geom: unknown;
+  per: PromisePer;
+  /** numeric: a string from both drivers. */
+  goal: ColumnType<string, number | string, number | string>;
+}
+
+export type ActivityKind = 'skolbesok' | 'informationsinsats' | 'medborgardialog' | 'foraldravandring' | 'samverkansmote' | 'ovrigt';
+
+export interface PromiseActivitiesTable {
+  area_id: number;
+  id: string;
+  promise_id: string;
+  kind: ActivityKind;
+  date: ColumnType<string, string, string>;
+  zone_id: string | null;
+  note: string | null;
+  count: number;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
 export type WalkStatus = 'planned' | 'ongoing' | 'done';
 
 export interface WalksTable {
@@ -244,6 +337,13 @@ export interface Database {
   categories: CategoriesTable;
   reports: ReportsTable;
   zones: ZonesTable;
+  report_triage: ReportTriageTable;
+  patrol_plans: PatrolPlansTable;
+  patrol_targets: PatrolTargetsTable;
+  patrol_logs: PatrolLogsTable;
+  promises: PromisesTable;
+  promise_targets: PromiseTargetsTable;
+  promise_activities: PromiseActivitiesTable;
   walks: WalksTable;
   walk_participants: WalkParticipantsTable;
   walk_track_points: WalkTrackPointsTable;
@@ -251,6 +351,5 @@ export interface Database {
   finding_events: FindingEventsTable;
   walk_checks: WalkChecksTable;
   photos: PhotosTable;
-  report_triage: ReportTriageTable;
   schema_migrations: MigrationsTable;
 }

@@ -9,6 +9,7 @@ import { insertZone } from '../zones/zones.repository';
 import { randomUUID } from 'node:crypto';
 import { generateDemoWalks } from '../../scripts/demo/walks';
 import { seedDemoWalks } from './seed-walks';
+import { seedDemoPatrols } from './seed-patrols';
 
 export interface DemoSeedResult {
   areaCode: string;
@@ -87,6 +88,13 @@ export async function seedDemo(
   const walks = generateDemoWalks({ now: opts.now });
   await seedDemoWalks(db, area.id, walks, orgIds, userIds);
   await sql`ANALYZE reports`.execute(db);
+  // Patrols and a medborgarlöfte on the demo's places, so the planner's screens have data (issue 6).
+  await seedDemoPatrols(
+    db,
+    area.id,
+    { planner: userIds.get('planerare@demo.tryggkarta.se')!, police: userIds.get('rapportor@demo.tryggkarta.se')! },
+    opts.now ?? new Date(),
+  );
   // One account per role is enough to print; the field reporters log in the same way.
   const roleOrder = ['planner', 'analyst', 'admin', 'reporter', 'walker'];
   const firstPerRole = roleOrder.flatMap((role) => data.users.find((u) => u.role === role) ?? []);

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'outside_area'
   | 'invalid_geometry'
   | 'unknown_category'
+  | 'unknown_zone'
   | 'invalid_date'
   | 'import_rejected'
   | 'region_too_small'

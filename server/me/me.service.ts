@@ -8,13 +8,14 @@ import * as reportsRepo from '../reports/reports.repository';
 import { listReports } from '../reports/report-list.repository';
 import { DEFAULT_SORT, type Cursor } from '../reports/report-sort';
 import { findProfile, listSessions } from './me.repository';
+import { logsCreatedBy } from '../patrols/patrol-logs.repository';
 
 const PAGE = 1000;
 
 /**
  * Everything stored about the calling user and everything they submitted (GDPR art. 15): the
- * profile, their reports with every field, their API tokens' and sessions' metadata and their
- * audit trail. Never a password hash, token hash or session hash. One transaction, so the parts
+ * profile, their reports with every field, their patrol logs (tracks and stops), their API tokens'
+ * and sessions' metadata and their audit trail. Never a password hash, token hash or session hash. One transaction, so the parts
  * agree with each other.
  */
 export async function exportMyData(db: Db, caller: AuthContext) {
@@ -25,6 +26,7 @@ export async function exportMyData(db: Db, caller: AuthContext) {
       exportedAt: new Date().toISOString(),
       user,
       reports: await allReportsBy(tx, caller),
+      patrolLogs: await logsCreatedBy(tx, caller.areaId, caller.userId),
       apiTokens: (await listTokens(tx, caller.areaId, caller.userId)).map(({ userId: _userId, ...token }) => token),
       sessions: await listSessions(tx, caller.areaId, caller.userId),
       auditTrail: await listAuditEntries(tx, caller.areaId, { userId: caller.userId }),

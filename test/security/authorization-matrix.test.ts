@@ -113,6 +113,26 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     return id;
   }
 
+  /** A draft patrol plan with no targets. */
+  async function newPlan(area: TestArea) {
+    const id = crypto.randomUUID();
+    await server.db
+      .insertInto('patrol_plans')
+      .values({ area_id: area.id, id, name: 'Matrisplan', period_from: new Date('2026-05-01T00:00:00Z'), period_to: new Date('2026-06-01T00:00:00Z') })
+      .execute();
+    return id;
+  }
+
+  /** A draft medborgarlöfte running through May 2026. */
+  async function newPromise(area: TestArea) {
+    const id = crypto.randomUUID();
+    await server.db
+      .insertInto('promises')
+      .values({ area_id: area.id, id, title: 'Matrislöfte', owner: 'gemensamt', period_from: new Date('2026-05-01T00:00:00Z'), period_to: new Date('2026-06-01T00:00:00Z') })
+      .execute();
+    return id;
+  }
+
   /** A fresh resource of the kind a route's :id names, in the given area. */
   async function newResource(pattern: string, area: TestArea): Promise<string> {
     if (pattern.startsWith('/reports/')) return newReport(area, area.users.reporter.id);
@@ -120,6 +140,8 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     if (pattern.startsWith('/walks/')) return newWalk(area);
     if (pattern.startsWith('/findings/')) return newFinding(area);
     if (pattern.startsWith('/photos/')) return newPhoto(area);
+    if (pattern.startsWith('/patrol-plans/')) return newPlan(area);
+    if (pattern.startsWith('/promises/')) return newPromise(area);
     if (pattern.startsWith('/tokens/')) {
       return String((await createApiToken(server.db, { id: area.users.reporter.id, areaId: area.id }, 'victim')).id);
     }
@@ -175,6 +197,9 @@ describe.each(BACKENDS)('authorisation matrix (%s)', (backend) => {
     'POST /walks/:id/track': '{"points":[[16.5,59.37,"2026-05-01T16:00:00Z",5]]}',
     'POST /walks/:id/findings': '{"category":"belysning","location":{"type":"Point","coordinates":[16.5,59.37]},"priority":1,"responsible":"kommun"}',
     'PATCH /findings/:id': '{"comment":"Uppföljning"}',
+    'PATCH /patrol-plans/:id': '{"name":"Kapad"}',
+    'PATCH /promises/:id': '{"title":"Kapat"}',
+    'POST /promises/:id/activities': '{"kind":"ovrigt","date":"2026-05-10","count":1}',
   };
 
   describe.each(entries.filter(([key]) => key.includes(':id')))('%s on another area', (key, access) => {

@@ -62,6 +62,25 @@ const FUZZED: Record<string, string> = {
   'PATCH /zones/:id': 'zones.fuzz: GET|PATCH|DELETE /zones/:id',
   'DELETE /zones/:id': 'zones.fuzz: GET|PATCH|DELETE /zones/:id',
   'POST /zones/locate': 'zones.fuzz: POST /zones/locate',
+  // Patrols, medborgarlöften and evaluations (issue 6).
+  'POST /patrol-plans/propose': 'patrols.fuzz: POST /patrol-plans/propose',
+  'POST /patrol-plans': 'patrols.fuzz: POST /patrol-plans',
+  'GET /patrol-plans': 'patrols.fuzz: GET /patrol-plans (query)',
+  'GET /patrol-plans/:id': 'patrols.fuzz: GET|PATCH /patrol-plans/:id(/dosage|/briefing)',
+  'PATCH /patrol-plans/:id': 'patrols.fuzz: GET|PATCH /patrol-plans/:id(/dosage|/briefing)',
+  'GET /patrol-plans/:id/dosage': 'patrols.fuzz: GET|PATCH /patrol-plans/:id(/dosage|/briefing)',
+  'GET /patrol-plans/:id/briefing': 'patrols.fuzz: GET|PATCH /patrol-plans/:id(/dosage|/briefing)',
+  'POST /patrol-logs': 'patrols.fuzz: POST /patrol-logs',
+  'GET /patrol-logs': 'patrols.fuzz: GET /patrol-logs (query)',
+  'POST /promises': 'promises.fuzz: POST /promises',
+  'GET /promises': 'promises.fuzz: GET /promises, GET /public/areas/:code/promises',
+  'GET /promises/:id': 'promises.fuzz: GET|PATCH /promises/:id(/progress|/report), POST /promises/:id/activities',
+  'PATCH /promises/:id': 'promises.fuzz: GET|PATCH /promises/:id(/progress|/report), POST /promises/:id/activities',
+  'POST /promises/:id/activities': 'promises.fuzz: GET|PATCH /promises/:id(/progress|/report), POST /promises/:id/activities',
+  'GET /promises/:id/progress': 'promises.fuzz: GET|PATCH /promises/:id(/progress|/report), POST /promises/:id/activities',
+  'GET /promises/:id/report': 'promises.fuzz: GET|PATCH /promises/:id(/progress|/report), POST /promises/:id/activities',
+  'GET /public/areas/:code/promises': 'promises.fuzz: GET /promises, GET /public/areas/:code/promises',
+  'POST /evaluations': 'promises.fuzz: POST /evaluations',
 };
 
 describe('fuzz coverage', () => {
