@@ -15,6 +15,7 @@ import { authRoutes } from './auth/auth.routes';
 import { tokensRoutes } from './auth/tokens.routes';
 import { areasRoutes } from './areas/areas.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { similarReportsRoutes } from './reports/similar.routes';
 import { walksRoutes } from './walks/walks.routes';
 import { protocolRoutes } from './walks/protocol/protocol.routes';
 import { findingsRoutes } from './findings/findings.routes';
@@ -144,6 +145,7 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   api.use(authRoutes(db, limits));
   api.use(tokensRoutes(db));
   api.use(areasRoutes(db));
+  api.use(similarReportsRoutes(db));
   api.use(reportsRoutes(db));
   api.use(walksRoutes(db));
   api.use(protocolRoutes(db));

@@ -55,6 +55,9 @@ export const ACCESS_POLICY = {
   'PATCH /reports': TRIAGE,
   'GET /reports/:id/history': ANALYSTS,
   'DELETE /reports/:id': ADMIN,
+  // The phone form's duplicate check and "add to it": no descriptions or reporters of others.
+  'GET /reports/similar': ALL,
+  'POST /reports/:id/confirmations': ALL,
 
   // Photos: reporters add them to their own reports, walk teams to findings; who may see one is
   // decided by who may see what it shows (photos.service.ts).

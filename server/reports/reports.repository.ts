@@ -25,6 +25,8 @@ export interface Report {
   locationPrecision: LocationPrecision;
   inAnalytics: boolean;
   status: ReportStatus;
+  /** How many times someone added "I saw this too" (POST /reports/:id/confirmations) instead of a duplicate report. */
+  confirmations: number;
 }
 
 export interface ReportRow {
@@ -46,6 +48,7 @@ export interface ReportRow {
   location_precision: LocationPrecision;
   in_analytics: boolean;
   status: ReportStatus;
+  confirmations: number;
 }
 
 export function rowToReport(r: ReportRow): Report {
@@ -67,6 +70,7 @@ export function rowToReport(r: ReportRow): Report {
     locationPrecision: r.location_precision,
     inAnalytics: r.in_analytics,
     status: r.status,
+    confirmations: Number(r.confirmations),
   };
 }
 
@@ -92,6 +96,7 @@ export function reportSelect(db: Conn) {
       'location_precision',
       'in_analytics',
       'status',
+      sql<number>`(SELECT count(*)::int FROM report_confirmations c WHERE c.area_id = reports.area_id AND c.report_id = reports.id)`.as('confirmations'),
     ]);
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, as the browser tests drive it (no browser download). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,8 +35,9 @@ export class BrowserSession {
     return new BrowserSession(browser);
   }
 
-  async openPage(viewport = DESKTOP): Promise<Page> {
-    const context = await this.browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  /** `options` adds to the defaults, e.g. a geolocation and its permission for the field screens. */
+  async openPage(viewport = DESKTOP, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm', ...options });
     this.contexts.push(context);
     await context.addInitScript(() => {
       window.__TRYGGKARTA_TEST__ = true;

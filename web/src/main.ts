@@ -3,8 +3,11 @@ import { mount } from 'svelte';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './app.css';
 import App from './App.svelte';
+import { registerServiceWorker } from './field/service-worker';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks #app');
+
+registerServiceWorker();
 
 export default mount(App, { target });

@@ -29,6 +29,8 @@ const FUZZED: Record<string, string> = {
   'GET /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
   'PATCH /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
   'DELETE /reports/:id': 'reports.fuzz: GET|PATCH|DELETE /reports/:id',
+  'GET /reports/similar': 'similar.fuzz: GET /reports/similar (query)',
+  'POST /reports/:id/confirmations': 'similar.fuzz: POST /reports/:id/confirmations',
   'POST /walks': 'walks.fuzz: POST /walks',
   'GET /walks': 'walks.fuzz: GET /walks (query)',
   'GET /walks/:id': 'walks.fuzz: GET|PATCH /walks/:id',

@@ -15,6 +15,7 @@ export interface NavItem {
 const ANALYSTS: readonly Role[] = ['planner', 'analyst', 'admin'];
 const TRIAGE: readonly Role[] = ['planner', 'admin'];
 const ALL: readonly Role[] = ['reporter', 'walker', 'planner', 'analyst', 'admin'];
+const WALKERS: readonly Role[] = ['walker', 'planner', 'analyst', 'admin'];
 
 /** The main views, in header order. Each feature adds its entries here. */
 export const NAV: readonly NavItem[] = [
@@ -22,9 +23,19 @@ export const NAV: readonly NavItem[] = [
   { path: '/jamfor', label: 'nav.compare', roles: ANALYSTS, routes: ['compare'] },
   { path: '/trender', label: 'nav.trends', roles: ANALYSTS, routes: ['trends'] },
   { path: '/rapporter', label: 'nav.reports', roles: ALL, routes: ['reports', 'report'] },
+  { path: '/rapportera', label: 'field.nav.report', roles: ALL, routes: ['rapportera'] },
+  { path: '/vandringar', label: 'walk.nav.list', roles: WALKERS, routes: ['vandringar', 'vandring-ny', 'vandring', 'vandring-protokoll'] },
+  { path: '/uppfoljning', label: 'finding.nav.followUp', roles: TRIAGE, routes: ['uppfoljning'] },
   { path: '/platser', label: 'nav.zones', roles: TRIAGE, routes: ['zones'] },
   { path: '/installningar', label: 'nav.settings', roles: ['admin'], routes: ['settings'] },
 ];
+
+/** Where a role lands after login: the phone screens for those who work in the field. */
+export function homeFor(role: Role): string {
+  if (role === 'reporter') return '/rapportera';
+  if (role === 'walker') return '/vandringar';
+  return '/';
+}
 
 export function navFor(role: Role): NavItem[] {
   return NAV.filter((item) => item.roles.includes(role));

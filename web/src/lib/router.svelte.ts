@@ -3,7 +3,24 @@
  * index.html, so deep links work. New views add a line to `routes` (patterns may hold
  * `:name` segments, read with `router.params`) and their component to App.svelte's `views`.
  */
-export type RouteName = 'login' | 'lagesbild' | 'compare' | 'trends' | 'print' | 'zones' | 'reports' | 'report' | 'settings' | 'not-found';
+export type RouteName =
+  | 'login'
+  | 'lagesbild'
+  | 'compare'
+  | 'trends'
+  | 'print'
+  | 'zones'
+  | 'reports'
+  | 'report'
+  | 'settings'
+  | 'rapportera'
+  | 'utkorg'
+  | 'vandringar'
+  | 'vandring-ny'
+  | 'vandring'
+  | 'vandring-protokoll'
+  | 'uppfoljning'
+  | 'not-found';
 
 const routes: readonly { pattern: string; name: RouteName }[] = [
   { pattern: '/login', name: 'login' },
@@ -15,6 +32,14 @@ const routes: readonly { pattern: string; name: RouteName }[] = [
   { pattern: '/rapporter', name: 'reports' },
   { pattern: '/rapporter/:id', name: 'report' },
   { pattern: '/installningar', name: 'settings' },
+  // Field screens (issue 5), phone first.
+  { pattern: '/rapportera', name: 'rapportera' },
+  { pattern: '/utkorg', name: 'utkorg' },
+  { pattern: '/vandringar', name: 'vandringar' },
+  { pattern: '/vandringar/ny', name: 'vandring-ny' },
+  { pattern: '/vandringar/:id', name: 'vandring' },
+  { pattern: '/vandringar/:id/protokoll', name: 'vandring-protokoll' },
+  { pattern: '/uppfoljning', name: 'uppfoljning' },
 ];
 
 interface Match {

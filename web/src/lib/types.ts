@@ -4,17 +4,17 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 export type Role = 'reporter' | 'walker' | 'planner' | 'analyst' | 'admin';
 
 export interface AreaSummary {
-  id: string;
+  id: number;
   code: string;
   name: string;
 }
 
 export interface User {
-  id: string;
+  id: number;
   email: string;
   name: string;
   role: Role;
-  organisationId: string | null;
+  organisationId: number | null;
   area: AreaSummary;
 }
 
@@ -43,7 +43,7 @@ export interface Category {
 }
 
 export interface Organisation {
-  id: string;
+  id: number;
   name: string;
   kind: string;
 }
