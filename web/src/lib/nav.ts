@@ -26,6 +26,9 @@ export const NAV: readonly NavItem[] = [
   { path: '/rapportera', label: 'field.nav.report', roles: ALL, routes: ['rapportera'] },
   { path: '/vandringar', label: 'walk.nav.list', roles: WALKERS, routes: ['vandringar', 'vandring-ny', 'vandring', 'vandring-protokoll'] },
   { path: '/uppfoljning', label: 'finding.nav.followUp', roles: TRIAGE, routes: ['uppfoljning'] },
+  { path: '/patrull', label: 'patrols.nav', roles: ALL, routes: ['patrols', 'patrol-plan', 'patrol-briefing', 'patrol-phone'] },
+  { path: '/loften', label: 'promises.nav', roles: ANALYSTS, routes: ['promises'] },
+  { path: '/utvardering', label: 'evaluation.nav', roles: ANALYSTS, routes: ['evaluation'] },
   { path: '/platser', label: 'nav.zones', roles: TRIAGE, routes: ['zones'] },
   { path: '/installningar', label: 'nav.settings', roles: ['admin'], routes: ['settings'] },
 ];
