@@ -115,6 +115,12 @@ export async function findFindings(db: Conn, areaId: number, ids: readonly strin
   return result.rows.map(rowToFinding);
 }
 
+/** Every finding the user recorded, oldest first (their GDPR export). */
+export async function findingsRecordedBy(db: Conn, areaId: number, userId: number): Promise<FindingRecord[]> {
+  const result = await findingQuery(areaId, sql<SqlBool>`f.created_by = ${userId}`, sql`ORDER BY f.observed_at, f.id`).execute(db);
+  return result.rows.map(rowToFinding);
+}
+
 export async function listFindings(db: Conn, areaId: number, f: ListFindingsFilter, cursor?: TimeIdCursor): Promise<FindingRecord[]> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
   if (f.status) parts.push(sql`f.status IN (${sql.join(f.status)})`);

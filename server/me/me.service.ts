@@ -9,14 +9,18 @@ import { listReports } from '../reports/report-list.repository';
 import { DEFAULT_SORT, type Cursor } from '../reports/report-sort';
 import { findProfile, listSessions } from './me.repository';
 import { logsCreatedBy } from '../patrols/patrol-logs.repository';
+import { listConfirmationsBy } from '../reports/similar.repository';
+import { findingsRecordedBy } from '../findings/findings.repository';
+import { photosUploadedBy } from '../photos/photos.repository';
 
 const PAGE = 1000;
 
 /**
  * Everything stored about the calling user and everything they submitted (GDPR art. 15): the
- * profile, their reports with every field, their patrol logs (tracks and stops), their API tokens'
- * and sessions' metadata and their audit trail. Never a password hash, token hash or session hash. One transaction, so the parts
- * agree with each other.
+ * profile, their reports with every field, their patrol logs (tracks and stops), the safety-walk
+ * findings they recorded, the photos they uploaded, their API tokens' and sessions' metadata and
+ * their audit trail. Never a password hash, token hash or session hash. One transaction, so the
+ * parts agree with each other.
  */
 export async function exportMyData(db: Db, caller: AuthContext) {
   return withArea(db, caller.areaId, async (tx) => {
@@ -27,6 +31,10 @@ export async function exportMyData(db: Db, caller: AuthContext) {
       user,
       reports: await allReportsBy(tx, caller),
       patrolLogs: await logsCreatedBy(tx, caller.areaId, caller.userId),
+      confirmations: await listConfirmationsBy(tx, caller.areaId, caller.userId),
+      // Safety-walk findings they recorded, and every photo they uploaded (download each by its url).
+      findings: await findingsRecordedBy(tx, caller.areaId, caller.userId),
+      photos: await photosUploadedBy(tx, caller.areaId, caller.userId),
       apiTokens: (await listTokens(tx, caller.areaId, caller.userId)).map(({ userId: _userId, ...token }) => token),
       sessions: await listSessions(tx, caller.areaId, caller.userId),
       auditTrail: await listAuditEntries(tx, caller.areaId, { userId: caller.userId }),

@@ -37,6 +37,25 @@ export async function photoRefs(db: Conn, areaId: number, of: 'report' | 'findin
   return byOwner;
 }
 
+/** The photos a user uploaded, without their bytes (their GDPR export links to each). */
+export async function photosUploadedBy(db: Conn, areaId: number, userId: number) {
+  const rows = await db
+    .selectFrom('photos')
+    .select(['id', 'report_id', 'finding_id', 'width', 'height', 'kept_location', 'created_at'])
+    .where('area_id', '=', areaId)
+    .where('uploaded_by', '=', userId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    ...toRef(r),
+    reportId: r.report_id,
+    findingId: r.finding_id,
+    keptLocation: r.kept_location,
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
+}
+
 /** What a photo shows and who added it: enough to decide who may see it. */
 export interface PhotoMeta {
   id: string;

@@ -118,3 +118,23 @@ export async function countConfirmations(tx: Tx, areaId: number, reportId: strin
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** Every confirmation a user made, newest first (their GDPR export). */
+export async function listConfirmationsBy(tx: Tx, areaId: number, userId: number): Promise<Confirmation[]> {
+  const rows = await confirmationsConn(tx)
+    .selectFrom('report_confirmations')
+    .selectAll()
+    .where('area_id', '=', areaId)
+    .where('user_id', '=', userId)
+    .orderBy('confirmed_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    reportId: row.report_id,
+    userId: row.user_id,
+    note: row.note,
+    confirmedAt: row.confirmed_at.toISOString(),
+    receivedAt: row.received_at.toISOString(),
+  }));
+}

@@ -21,5 +21,8 @@ export function formatPurgeSummary(r: PurgeResult): string {
     ...table,
     r.dryRun ? `Dry run: nothing was changed. A purge would clear ${what}.` : `Cleared ${what}; the reports and their counts stay. Audited as purge.run.`,
     r.dryRun ? `It would delete ${r.photosDeleted} photos of those reports.` : `Deleted ${r.photosDeleted} photos of those reports.`,
+    r.dryRun
+      ? `It would clear the note and confirmer of ${r.confirmationsCleared} confirmations made before the cutoff.`
+      : `Cleared the note and confirmer of ${r.confirmationsCleared} confirmations made before the cutoff; their counts stay.`,
   ].join('\n');
 }

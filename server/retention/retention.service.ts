@@ -3,6 +3,7 @@ import { withArea } from '../db/scope';
 import { findAreaByCode } from '../areas/areas.repository';
 import { insertAuditEntry } from '../audit/audit.repository';
 import * as repo from './retention.repository';
+import { purgeConfirmationPersonalData } from '../reports/confirmations-retention';
 import { monthsBefore, RetentionMonths, retentionMonthsOf, RetentionSettingError } from './retention.settings';
 
 export interface PurgeOptions {
@@ -18,6 +19,8 @@ export interface PurgeOptions {
 export interface PurgeResult extends repo.PurgeCounts {
   /** Photos of the purged reports, deleted with their descriptions. */
   photosDeleted: number;
+  /** Confirmations made before the cutoff whose note and confirmer were cleared. */
+  confirmationsCleared: number;
   areaCode: string;
   months: number;
   monthsFrom: 'setting' | 'default' | 'override';
@@ -54,10 +57,18 @@ export async function purgeArea(db: Db, opts: PurgeOptions): Promise<PurgeResult
   return withArea(db, area.id, async (tx) => {
     const before = await repo.retentionSnapshot(tx, area.id, cutoff);
     if (dryRun) {
-      const counts = { ...(await repo.countPurgeable(tx, area.id, cutoff)), photosDeleted: await repo.deleteReportPhotos(tx, area.id, cutoff, true) };
+      const counts = {
+        ...(await repo.countPurgeable(tx, area.id, cutoff)),
+        photosDeleted: await repo.deleteReportPhotos(tx, area.id, cutoff, true),
+        confirmationsCleared: await purgeConfirmationPersonalData(tx, area.id, cutoff, true),
+      };
       return { areaCode: area.code, months, monthsFrom, cutoff: cutoff.toISOString(), dryRun, ...counts, before, after: before };
     }
-    const counts = { ...(await repo.purgeReportPersonalData(tx, area.id, cutoff)), photosDeleted: await repo.deleteReportPhotos(tx, area.id, cutoff) };
+    const counts = {
+      ...(await repo.purgeReportPersonalData(tx, area.id, cutoff)),
+      photosDeleted: await repo.deleteReportPhotos(tx, area.id, cutoff),
+      confirmationsCleared: await purgeConfirmationPersonalData(tx, area.id, cutoff),
+    };
     const after = await repo.retentionSnapshot(tx, area.id, cutoff);
     await insertAuditEntry(tx, {
       areaId: area.id,

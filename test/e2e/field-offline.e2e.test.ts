@@ -295,4 +295,22 @@ describe.skipIf(skipReason !== null)(`field app offline and on a flaky network${
     await screenshot(page, 'report-en-390');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }, 120_000);
+
+  it('sends what was saved offline after the app is closed, from the service worker (Background Sync)', async () => {
+    const page = await openPhone(browser, CENTRE, { backgroundSync: true });
+    const reporter = await signIn(page, server.url, REPORTER);
+    const since = new Date();
+    await page.goto(`${server.url}/rapportera`);
+    await waitForServiceWorker(page);
+    await page.context().setOffline(true);
+    await enterReport(page, { category: 'Brand/anlagd brand', description: 'Brand i soprum, sparad utan täckning' });
+    await waitForOutboxCount(page, 1);
+    // The phone is put away: no page is left to send it.
+    const context = page.context();
+    await page.close();
+    await context.setOffline(false);
+    await expect
+      .poll(async () => (await storedSince(server.db, reporter, since)).reports.map((r) => r.category), { timeout: 30_000, interval: 250 })
+      .toEqual(['brand']);
+  }, 90_000);
 });

@@ -20,8 +20,10 @@ export const CENTRE = { latitude: 59.3713, longitude: 16.5102 };
 /** Fast retries in tests: the schedule's shape is unit-tested; here only "again, later" matters. */
 export const TEST_BACKOFF = { baseMs: 150, factor: 2, maxMs: 1_500 };
 
-export async function openPhone(browser: BrowserSession, at = CENTRE): Promise<Page> {
-  const page = await browser.openPage(PHONE, { geolocation: { ...at, accuracy: 35 }, permissions: ['geolocation'] });
+/** A phone at `at`; `backgroundSync` grants what an installed app has (headless Chromium denies it by default). */
+export async function openPhone(browser: BrowserSession, at = CENTRE, options: { backgroundSync?: boolean } = {}): Promise<Page> {
+  const permissions = options.backgroundSync ? ['geolocation', 'background-sync'] : ['geolocation'];
+  const page = await browser.openPage(PHONE, { geolocation: { ...at, accuracy: 35 }, permissions });
   await page.context().addInitScript((backoff) => {
     window.__TRYGGKARTA_BACKOFF__ = backoff;
   }, TEST_BACKOFF);

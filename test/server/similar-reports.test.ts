@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createUser } from '../../server/areas/areas.service';
+import { purgeArea } from '../../server/retention/retention.service';
 import { BACKENDS } from '../support/backends';
 import { ApiClient, createTestArea, PASSWORD, type TestArea } from '../support/fixtures';
 import { startTestServer, type TestServer } from '../support/server';
@@ -232,6 +233,38 @@ describe.each(BACKENDS)('similar reports and confirmations (%s)', (backend) => {
       await expect
         .poll(async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE path = ${`/api/v1/reports/${reportId}/confirmations`} AND status = 201`.execute(server.db)).rows[0]!.n)
         .toBe(1);
+    });
+  });
+
+  describe('personal data in confirmations', () => {
+    it("lists the caller's confirmations, notes included, in their GDPR export", async () => {
+      const reportId = await report(reporter2, { category: 'brand', east: 55, observedAt: atPlus(-30) });
+      const id = randomUUID();
+      expect((await reporter.post(`/api/v1/reports/${reportId}/confirmations`, { id, note: 'Röken syns fortfarande' })).status).toBe(201);
+      const exported = await reporter.get('/api/v1/me/export');
+      expect(exported.body.confirmations).toContainEqual(expect.objectContaining({ id, reportId, note: 'Röken syns fortfarande' }));
+      const others = await reporter2.get('/api/v1/me/export');
+      expect(others.body.confirmations.map((c: { id: string }) => c.id)).not.toContain(id);
+    });
+
+    it('retention clears the note and confirmer of confirmations older than the cutoff, and keeps the count', async () => {
+      const reportId = await report(reporter2, { category: 'brand', east: 65 });
+      const old = new Date(Date.now() - 30 * 30 * 24 * 3600 * 1000).toISOString();
+      const oldId = randomUUID();
+      const newId = randomUUID();
+      expect((await reporter.post(`/api/v1/reports/${reportId}/confirmations`, { id: oldId, note: 'gammal', confirmedAt: old })).status).toBe(201);
+      expect((await reporter.post(`/api/v1/reports/${reportId}/confirmations`, { id: newId, note: 'ny' })).status).toBe(201);
+
+      const dry = await purgeArea(server.db, { areaCode: 'sim-a', via: 'cli', dryRun: true });
+      expect(dry.confirmationsCleared).toBe(1);
+      const result = await purgeArea(server.db, { areaCode: 'sim-a', via: 'cli' });
+      expect(result.confirmationsCleared).toBe(1);
+      const rows = (await sql<{ id: string; note: string | null; user_id: number | null }>`SELECT id, note, user_id FROM report_confirmations WHERE report_id = ${reportId} ORDER BY confirmed_at`.execute(server.db)).rows;
+      expect(rows).toEqual([
+        { id: oldId, note: null, user_id: null },
+        { id: newId, note: 'ny', user_id: areaA.users.reporter.id },
+      ]);
+      expect((await planner.get(`/api/v1/reports/${reportId}`)).body.confirmations).toBe(2);
     });
   });
 });

@@ -45,3 +45,11 @@ export async function secondUser(db: Db, baseUrl: string, area: TestArea, role: 
 }
 
 export const detailPaths = (body: any): string[] => (body?.error?.details ?? []).map((d: { path: string }) => d.path);
+
+/** Today's date in Stockholm, shifted by `days` (a due date is a calendar day in the area's zone). */
+export function stockholmDate(days = 0): string {
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
