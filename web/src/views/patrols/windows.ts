@@ -38,7 +38,8 @@ export function parseHours(spec: string): WindowSpan | null {
  */
 export function hoursSpec(startHour: number, endHour: number): string {
   const last = (endHour - 1 + 24) % 24;
-  return startHour === endHour % 24 ? `${startHour}-${(startHour + 23) % 24}` : `${startHour}-${last}`;
+  if (startHour === endHour % 24) return `${startHour}-${(startHour + 23) % 24}`;
+  return last === startHour ? String(startHour) : `${startHour}-${last}`;
 }
 
 /** The window's end as an exclusive clock hour (0–23). */
