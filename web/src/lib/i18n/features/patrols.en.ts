@@ -184,6 +184,7 @@ export const patrolsEn: Record<PatrolsKey, string> = {
   'patrols.phone.unitMissing': "Enter the unit's name before checking in.",
   'patrols.phone.gps.locating': 'Finding the GPS position …',
   'patrols.phone.gps.ok': 'GPS ±{accuracy} m · {points} points in the track',
+  'patrols.phone.gps.okOne': 'GPS ±{accuracy} m · 1 point in the track',
   'patrols.phone.gps.denied': "Location access is denied. The visit is recorded at the target's centre.",
   'patrols.phone.gps.unavailable': "No GPS position. The visit is recorded at the target's centre if none is found.",
   'patrols.phone.saved': 'The visit at {target} ({minutes} min) is saved and goes out when there is a network.',

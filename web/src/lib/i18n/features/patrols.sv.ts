@@ -194,6 +194,7 @@ export const patrolsSv = {
   'patrols.phone.unitMissing': 'Skriv enhetens namn innan du checkar in.',
   'patrols.phone.gps.locating': 'Söker GPS-position …',
   'patrols.phone.gps.ok': 'GPS ±{accuracy} m · {points} punkter i spåret',
+  'patrols.phone.gps.okOne': 'GPS ±{accuracy} m · 1 punkt i spåret',
   'patrols.phone.gps.denied': 'Platsåtkomst är nekad. Besöket registreras på målets mittpunkt.',
   'patrols.phone.gps.unavailable': 'Ingen GPS-position. Besöket registreras på målets mittpunkt om ingen position hittas.',
   'patrols.phone.saved': 'Besöket vid {target} ({minutes} min) är sparat och skickas när det finns nät.',
