@@ -49,6 +49,12 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }
 
+  /** A screenshot from the top: a full-page shot of a scrolled page paints sticky parts mid-page. */
+  async function shoot(page: Page, name: string, fullPage = true) {
+    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: SCREENSHOTS + name, fullPage });
+  }
+
   /** Waits until the element shows `text` (vitest's expect has no web-first assertions). */
   async function shows(locator: Locator, text: string | RegExp) {
     await locator.filter({ hasText: text }).first().waitFor();
@@ -89,7 +95,7 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     expect(used).toBeGreaterThan(0);
     expect(used).toBeLessThanOrEqual(300);
     await expect.poll(() => featuresOn(page, 'proposal', 'patrol-targets'), POLL).toBe(count);
-    await page.screenshot({ path: SCREENSHOTS + 'patrols-proposal-1280.png', fullPage: true });
+    await shoot(page, 'patrols-proposal-1280.png');
     await expectAccessible(page);
 
     // Adjust: drop the last target, give the first a unit; the bar follows.
@@ -135,7 +141,7 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     await expect.poll(() => page.getByTestId('plan-target').first().getByTestId('target-windows').textContent(), POLL).toBe('fre–lör 22–04');
     await expect.poll(() => featuresOn(page, 'plan', 'patrol-targets'), POLL).toBe(3);
     await page.getByTestId('dose-legend').waitFor();
-    await page.screenshot({ path: SCREENSHOTS + 'patrols-plan-1280.png', fullPage: true });
+    await shoot(page, 'patrols-plan-1280.png');
     await expectAccessible(page);
     expect(errors).toEqual([]);
   }, 90_000);
@@ -148,7 +154,7 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     await expect.poll(() => first.getByTestId('target-windows').textContent(), POLL).toBe('fre–lör 22–04');
     await shows(first, 'Leta efter');
     await shows(first, 'Veckans stopp');
-    await page.screenshot({ path: SCREENSHOTS + 'patrols-briefing-1280.png', fullPage: true });
+    await shoot(page, 'patrols-briefing-1280.png');
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: SCREENSHOTS + 'patrols-briefing.pdf', format: 'A4', printBackground: true });
     await page.emulateMedia({ media: 'screen' });
@@ -166,7 +172,7 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     await page.goto(`${server.url}/patrull/${demoPlanId}/mobil`);
     await page.locator('[data-testid="patrol-phone"][data-state="ready"]').waitFor();
     await shows(page.getByTestId('next-stop'), /kl\. \d{2}:\d{2}/);
-    await page.screenshot({ path: SCREENSHOTS + 'patrols-phone-390.png', fullPage: true });
+    await shoot(page, 'patrols-phone-390.png');
     await expectAccessible(page);
 
     await page.getByLabel('Enhet').fill('Patrull 2215');
@@ -179,7 +185,7 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
       await page.context().setGeolocation({ latitude: FRISTADSTORGET.latitude + dLat, longitude: FRISTADSTORGET.longitude + dLng, accuracy: 8 });
       await shows(checkedIn, `${points} punkter i spåret`);
     }
-    await page.screenshot({ path: SCREENSHOTS + 'patrols-phone-checked-in-390.png', fullPage: true });
+    await shoot(page, 'patrols-phone-checked-in-390.png');
 
     // No network at check-out: the log waits in the outbox, then goes when the network returns.
     await page.context().setOffline(true);
@@ -203,7 +209,7 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     const { page, errors } = await open(`/patrull/${demoPlanId}/mobil`, DESKTOP, REPORTER);
     await page.locator('[data-testid="patrol-phone"][data-state="ready"]').waitFor();
     expect(await page.getByTestId('phone-target').count()).toBe(3);
-    await page.screenshot({ path: SCREENSHOTS + 'patrols-phone-1280.png', fullPage: true });
+    await shoot(page, 'patrols-phone-1280.png');
     expect(errors).toEqual([]);
   }, 60_000);
 
@@ -219,7 +225,7 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     await shows(weekly.getByTestId('on-track'), /(I fas|Inte i fas): \d+ av \d+ veckor uppfyllda/);
     expect(await weekly.locator('li.period.met').count()).toBeGreaterThan(10);
     await expect.poll(() => weekly.locator('li.period').first().getAttribute('data-period'), POLL).toMatch(/^\d{4}-W\d{2}$/);
-    await page.screenshot({ path: SCREENSHOTS + 'patrols-promises-1280.png', fullPage: true });
+    await shoot(page, 'patrols-promises-1280.png');
     await expectAccessible(page);
 
     const counts = page.getByTestId('activity-counts');
@@ -277,7 +283,7 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     await shows(result.getByTestId('certainty'), /intervallet [−+]?\d+,\d{2} till [−+]?\d+,\d{2}/);
     await result.getByTestId('interval-chart').waitFor({ state: 'visible' });
     await result.getByTestId('ring-verdict').waitFor({ state: 'visible' });
-    await page.screenshot({ path: SCREENSHOTS + 'patrols-evaluation-1280.png', fullPage: true });
+    await shoot(page, 'patrols-evaluation-1280.png');
     await expectAccessible(page);
 
     // One day before and one after on a quiet place: too few reports to tell, said so.
@@ -312,8 +318,9 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     await page.getByTestId('dose-legend').waitFor();
     await shows(page.getByTestId('promise-summary-panel'), 'Medborgarlöfte Nyfors centrum');
     await shows(page.getByTestId('promise-summary-panel'), /\d av 4 mål i fas/);
+    await shoot(page, 'patrols-lagesbild-1280.png', false);
     await panel.getByRole('button', { name: 'Visa Fristadstorget på kartan' }).click();
-    await page.screenshot({ path: SCREENSHOTS + 'patrols-lagesbild-1280.png' });
+    await expect.poll(() => page.evaluate(() => window.__tryggkartaMaps!.lagesbild!.getZoom()), POLL).toBeGreaterThan(14);
     await expectAccessible(page);
     expect(errors).toEqual([]);
   }, 90_000);
@@ -324,7 +331,7 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     await page.goto(`${server.url}/patrull`);
     await page.getByRole('link', { name: 'Öppna mobilvyn' }).first().waitFor();
     await shows(page.locator('main'), 'Helgnätter i centrum');
-    await page.screenshot({ path: SCREENSHOTS + 'patrols-field-list-390.png', fullPage: true });
+    await shoot(page, 'patrols-field-list-390.png');
     await expectAccessible(page);
   }, 60_000);
 });
