@@ -339,6 +339,7 @@ export const patrolsEn: Record<PatrolsKey, string> = {
   'evaluation.group.ringControl': "The neighbourhood's controls",
   'evaluation.effect.treated': 'Target area',
   'evaluation.effect.ring': 'Neighbourhood',
+  'evaluation.table.label': 'The figures behind the charts',
   'evaluation.table.group': 'Group',
   'evaluation.table.cells': 'Hexagons',
   'evaluation.table.before': 'Reports before',

@@ -356,6 +356,7 @@ export const patrolsSv = {
   'evaluation.group.ringControl': 'Grannskapets kontroller',
   'evaluation.effect.treated': 'Målområdet',
   'evaluation.effect.ring': 'Grannskapet',
+  'evaluation.table.label': 'Siffrorna bakom diagrammen',
   'evaluation.table.group': 'Grupp',
   'evaluation.table.cells': 'Hexagoner',
   'evaluation.table.before': 'Rapporter före',
