@@ -225,6 +225,11 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     await shows(weekly.getByTestId('on-track'), /(I fas|Inte i fas): \d+ av \d+ veckor uppfyllda/);
     expect(await weekly.locator('li.period.met').count()).toBeGreaterThan(10);
     await expect.poll(() => weekly.locator('li.period').first().getAttribute('data-period'), POLL).toMatch(/^\d{4}-W\d{2}$/);
+    // The same periods as a table: done against goal, week by week.
+    await weekly.getByText('Visa perioderna som tabell').click();
+    const firstRow = weekly.locator('.period-table tbody tr').first();
+    expect(await firstRow.locator('th').textContent()).toMatch(/^v\. \d{1,2} \d{4}$/);
+    expect(await firstRow.locator('td').nth(1).textContent()).toMatch(/^\d+$/);
     await shoot(page, 'patrols-promises-1280.png');
     await expectAccessible(page);
 
