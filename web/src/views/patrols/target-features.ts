@@ -1,9 +1,7 @@
 /**
  * Patrol targets as map features. A saved target carries its outline (`geometry`); a proposed one
- * only its cells, whose outline is drawn here with h3-js (lazy-loaded with the patrol views), or
- * a zone the planner picked, drawn with the zone's own outline.
+ * only its cells (outlined in cell-outline.ts) or a zone the planner picked (the zone's outline).
  */
-import { cellsToMultiPolygon } from 'h3-js';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { DoseClass } from './dosage-view';
 
@@ -19,11 +17,6 @@ export interface TargetFeatureProperties {
 }
 
 export type TargetCollection = FeatureCollection<TargetGeometry, TargetFeatureProperties>;
-
-/** The dissolved outline of H3 cells, in GeoJSON order ([lng, lat]). */
-export function cellsOutline(cells: readonly string[]): MultiPolygon {
-  return { type: 'MultiPolygon', coordinates: cellsToMultiPolygon([...cells], true) };
-}
 
 export function targetCollection(targets: readonly { geometry: TargetGeometry | null; properties: TargetFeatureProperties }[]): TargetCollection {
   return {
