@@ -1,6 +1,7 @@
 /**
- * The active patrol plans and their dosage for the planner's map: loaded when the plan layer is
- * first shown (the dosage when its colouring is), shared by the layer and the side panel.
+ * The active patrol plans and their dosage for the planner's map, shared by the layer and the
+ * side panel. Loaded afresh each time the layer is shown (a plan may have been activated or
+ * logged against meanwhile); the dosage only while its colouring is on.
  */
 import { describeError } from '../../lib/errors';
 import { patrolsApi } from './patrols-api';
@@ -12,32 +13,21 @@ class ActivePlans {
   error = $state<string | null>(null);
   /** A target the panel asked the map to show. */
   focused = $state<string | null>(null);
-  #plansStarted = false;
-  #dosageStarted = false;
+  #generation = 0;
 
-  load(): void {
-    if (this.#plansStarted) return;
-    this.#plansStarted = true;
-    patrolsApi.plans(['active']).then(
-      (plans) => (this.plans = plans),
-      (e) => {
-        this.error = describeError(e);
-        this.#plansStarted = false;
-      },
-    );
-  }
-
-  async loadDosage(): Promise<void> {
-    if (this.#dosageStarted) return;
-    this.#dosageStarted = true;
-    this.load();
+  /** Fetches the active plans, and their dosage when asked; a later call wins over an earlier one. */
+  async load(withDosage: boolean): Promise<void> {
+    const generation = ++this.#generation;
+    this.error = null;
     try {
-      const plans = this.plans ?? (await patrolsApi.plans(['active']));
+      const plans = await patrolsApi.plans(['active']);
+      if (generation !== this.#generation) return;
+      this.plans = plans;
+      if (!withDosage) return;
       const answers = await Promise.all(plans.map((p) => patrolsApi.dosage(p.id)));
-      this.dosage = new Map(answers.map((d) => [d.planId, d]));
+      if (generation === this.#generation) this.dosage = new Map(answers.map((d) => [d.planId, d]));
     } catch (e) {
-      this.error = describeError(e);
-      this.#dosageStarted = false;
+      if (generation === this.#generation) this.error = describeError(e);
     }
   }
 }
