@@ -8,10 +8,10 @@ import * as reportsRepo from '../reports/reports.repository';
 import { listReports } from '../reports/report-list.repository';
 import { DEFAULT_SORT, type Cursor } from '../reports/report-sort';
 import { findProfile, listSessions } from './me.repository';
+import { logsCreatedBy } from '../patrols/patrol-logs.repository';
 import { listConfirmationsBy } from '../reports/similar.repository';
 import { findingsRecordedBy } from '../findings/findings.repository';
 import { photosUploadedBy } from '../photos/photos.repository';
-import { logsCreatedBy } from '../patrols/patrol-logs.repository';
 
 const PAGE = 1000;
 
@@ -30,11 +30,11 @@ export async function exportMyData(db: Db, caller: AuthContext) {
       exportedAt: new Date().toISOString(),
       user,
       reports: await allReportsBy(tx, caller),
+      patrolLogs: await logsCreatedBy(tx, caller.areaId, caller.userId),
       confirmations: await listConfirmationsBy(tx, caller.areaId, caller.userId),
       // Safety-walk findings they recorded, and every photo they uploaded (download each by its url).
       findings: await findingsRecordedBy(tx, caller.areaId, caller.userId),
       photos: await photosUploadedBy(tx, caller.areaId, caller.userId),
-      patrolLogs: await logsCreatedBy(tx, caller.areaId, caller.userId),
       apiTokens: (await listTokens(tx, caller.areaId, caller.userId)).map(({ userId: _userId, ...token }) => token),
       sessions: await listSessions(tx, caller.areaId, caller.userId),
       auditTrail: await listAuditEntries(tx, caller.areaId, { userId: caller.userId }),

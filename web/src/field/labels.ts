@@ -55,6 +55,8 @@ export function itemLabel(item: OutboxItem, categories: readonly Category[] | nu
       return t('field.outbox.kind.finding', { category: categoryLabel(categories, p.body.category, 'finding') });
     case 'finding-update':
       return t('field.outbox.kind.findingUpdate');
+    case 'patrol-log':
+      return t('patrols.outbox.kind', { place: p.place });
   }
 }
 

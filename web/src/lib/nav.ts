@@ -14,7 +14,7 @@ export interface NavItem {
 
 const ANALYSTS: readonly Role[] = ['planner', 'analyst', 'admin'];
 const TRIAGE: readonly Role[] = ['planner', 'admin'];
-const EVERYONE: readonly Role[] = ['reporter', 'walker', 'planner', 'analyst', 'admin'];
+const ALL: readonly Role[] = ['reporter', 'walker', 'planner', 'analyst', 'admin'];
 const WALKERS: readonly Role[] = ['walker', 'planner', 'analyst', 'admin'];
 
 /** The main views, in header order. Each feature adds its entries here. */
@@ -22,11 +22,14 @@ export const NAV: readonly NavItem[] = [
   { path: '/', label: 'nav.lagesbild', roles: ANALYSTS, routes: ['lagesbild', 'print'] },
   { path: '/jamfor', label: 'nav.compare', roles: ANALYSTS, routes: ['compare'] },
   { path: '/trender', label: 'nav.trends', roles: ANALYSTS, routes: ['trends'] },
-  { path: '/rapporter', label: 'nav.reports', roles: EVERYONE, routes: ['reports', 'report'] },
-  { path: '/platser', label: 'nav.zones', roles: TRIAGE, routes: ['zones'] },
-  { path: '/rapportera', label: 'field.nav.report', roles: EVERYONE, routes: ['rapportera', 'utkorg'] },
+  { path: '/rapporter', label: 'nav.reports', roles: ALL, routes: ['reports', 'report'] },
+  { path: '/rapportera', label: 'field.nav.report', roles: ALL, routes: ['rapportera', 'utkorg'] },
   { path: '/vandringar', label: 'walk.nav.list', roles: WALKERS, routes: ['vandringar', 'vandring-ny', 'vandring', 'vandring-protokoll'] },
   { path: '/uppfoljning', label: 'finding.nav.followUp', roles: TRIAGE, routes: ['uppfoljning'] },
+  { path: '/patrull', label: 'patrols.nav', roles: ALL, routes: ['patrols', 'patrol-plan', 'patrol-briefing', 'patrol-phone'] },
+  { path: '/loften', label: 'promises.nav', roles: ANALYSTS, routes: ['promises'] },
+  { path: '/utvardering', label: 'evaluation.nav', roles: ANALYSTS, routes: ['evaluation'] },
+  { path: '/platser', label: 'nav.zones', roles: TRIAGE, routes: ['zones'] },
   { path: '/installningar', label: 'nav.settings', roles: ['admin'], routes: ['settings'] },
 ];
 

@@ -20,6 +20,12 @@ export type RouteName =
   | 'vandring'
   | 'vandring-protokoll'
   | 'uppfoljning'
+  | 'patrols'
+  | 'patrol-plan'
+  | 'patrol-briefing'
+  | 'patrol-phone'
+  | 'promises'
+  | 'evaluation'
   | 'not-found';
 
 const routes: readonly { pattern: string; name: RouteName }[] = [
@@ -40,6 +46,13 @@ const routes: readonly { pattern: string; name: RouteName }[] = [
   { pattern: '/vandringar/:id', name: 'vandring' },
   { pattern: '/vandringar/:id/protokoll', name: 'vandring-protokoll' },
   { pattern: '/uppfoljning', name: 'uppfoljning' },
+  // Patrols, medborgarlöften and evaluations (issue 6).
+  { pattern: '/patrull', name: 'patrols' },
+  { pattern: '/patrull/:id', name: 'patrol-plan' },
+  { pattern: '/patrull/:id/genomgang', name: 'patrol-briefing' },
+  { pattern: '/patrull/:id/mobil', name: 'patrol-phone' },
+  { pattern: '/loften', name: 'promises' },
+  { pattern: '/utvardering', name: 'evaluation' },
 ];
 
 interface Match {

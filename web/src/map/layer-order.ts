@@ -19,6 +19,11 @@ export const LAYER_ORDER = [
   'zones-fill',
   'zones-outline',
   'zones-selected',
+  // Patrol targets (issue 6): above hexagons and zones, below the area outline.
+  'patrol-targets-fill',
+  'patrol-targets-outline',
+  'patrol-targets-selected',
+  'patrol-targets-dose',
   'report-point',
   'area-line-casing',
   'area-line',

@@ -26,6 +26,8 @@ export function orderingKeys(id: string, payload: OutboxPayload): string[] {
       return [`finding:${id}`, `walk:${payload.walkId}`];
     case 'finding-update':
       return [`finding:${payload.findingId}`];
+    case 'patrol-log':
+      return [`patrol-log:${id}`];
   }
 }
 

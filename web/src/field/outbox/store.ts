@@ -212,6 +212,8 @@ function summaryOf(payload: OutboxPayload): SentRecord['summary'] {
       return { walkId: payload.parent.walkId };
     case 'finding-update':
       return {};
+    case 'patrol-log':
+      return { place: payload.place, points: payload.body.track?.coordinates.length };
   }
 }
 

@@ -48,6 +48,8 @@ export function requestFor(payload: OutboxPayload): Request {
       return json('POST', `/walks/${payload.walkId}/findings`, payload.body);
     case 'finding-update':
       return json('PATCH', `/findings/${payload.findingId}`, payload.body);
+    case 'patrol-log':
+      return json('POST', '/patrol-logs', payload.body);
     case 'photo': {
       const collection = payload.parent.kind === 'report' ? 'reports' : 'findings';
       return {

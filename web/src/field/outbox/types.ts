@@ -5,7 +5,7 @@
  */
 import type { Point, LineString } from 'geojson';
 
-export type OutboxKind = 'report' | 'confirmation' | 'photo' | 'walk' | 'walk-status' | 'track' | 'finding' | 'finding-update';
+export type OutboxKind = 'report' | 'confirmation' | 'photo' | 'walk' | 'walk-status' | 'track' | 'finding' | 'finding-update' | 'patrol-log';
 
 /** The server's refusal (or the last failure), kept to show the user what to do. */
 export interface OutboxError {
@@ -68,6 +68,17 @@ export interface FindingUpdateBody {
   comment?: string;
 }
 
+/** A patrol's check-in/check-out (issue 6): POST /patrol-logs, idempotent by its client id. */
+export interface PatrolLogBody {
+  id: string;
+  planId?: string | null;
+  unit: string;
+  startedAt: string;
+  endedAt: string;
+  track?: LineString | null;
+  location?: Point | null;
+}
+
 /** [lng, lat, isoTime, accuracyMeters], as POST /walks/:id/track takes them. */
 export type TrackFix = [number, number, string, number];
 
@@ -79,7 +90,9 @@ export type OutboxPayload =
   | { kind: 'walk-status'; walkId: string; status: 'ongoing' | 'done'; statusAt: string }
   | { kind: 'track'; walkId: string; points: TrackFix[] }
   | { kind: 'finding'; walkId: string; body: FindingBody }
-  | { kind: 'finding-update'; findingId: string; body: FindingUpdateBody };
+  | { kind: 'finding-update'; findingId: string; body: FindingUpdateBody }
+  /** `place` names the patrol target in the outbox list. */
+  | { kind: 'patrol-log'; place: string; body: PatrolLogBody };
 
 export type OutboxState = 'pending' | 'refused';
 
@@ -113,7 +126,7 @@ export interface SentRecord {
   /** 200 when the server already had it (a retry after a lost answer), 201 when new. */
   status: number;
   /** Enough to name it in a list: a category code, a walk id, a number of track points. */
-  summary: { category?: string; walkId?: string; points?: number };
+  summary: { category?: string; walkId?: string; points?: number; place?: string };
 }
 
 /** A walk being recorded on this phone: fixes not yet handed to the outbox, and whether it is paused. */

@@ -45,6 +45,11 @@ export interface PlannerView {
   trendBins: number;
   /** Walk findings as their own layer. */
   findings: boolean;
+  /** Targets of the active patrol plans (issue 6), coloured by this week's dose when `patrolDosage`. */
+  patrolPlans: boolean;
+  patrolDosage: boolean;
+  /** The compact medborgarlöften panel. */
+  promisePanel: boolean;
   /** The print page's shared version (small counts suppressed). */
   shared: boolean;
   map: MapPosition | null;
@@ -69,12 +74,15 @@ export const DEFAULT_VIEW: Readonly<PlannerView> = Object.freeze({
   trendStepDays: 14,
   trendBins: 12,
   findings: false,
+  patrolPlans: false,
+  patrolDosage: false,
+  promisePanel: false,
   shared: false,
   map: null,
 });
 
 /** The query parameter names, so a view can tell whether a URL carries planner state at all. */
-export const PARAMS = ['period', 'from', 'to', 'cat', 'org', 'wd', 'h', 'res', 'colour', 'precision', 'cell', 'ref', 'step', 'bins', 'findings', 'shared'] as const;
+export const PARAMS = ['period', 'from', 'to', 'cat', 'org', 'wd', 'h', 'res', 'colour', 'precision', 'cell', 'ref', 'step', 'bins', 'findings', 'plan', 'dos', 'loften', 'shared'] as const;
 
 const CELL = /^[0-9a-f]{15}$/;
 const CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -109,6 +117,9 @@ export function encodeQuery(view: PlannerView): string {
   if (view.trendStepDays !== DEFAULT_VIEW.trendStepDays) q.set('step', `${view.trendStepDays}d`);
   if (view.trendBins !== DEFAULT_VIEW.trendBins) q.set('bins', String(view.trendBins));
   if (view.findings) q.set('findings', '1');
+  if (view.patrolPlans) q.set('plan', '1');
+  if (view.patrolDosage) q.set('dos', '1');
+  if (view.promisePanel) q.set('loften', '1');
   if (view.shared) q.set('shared', '1');
   // Commas and hyphens need no escaping in a query; keeping them makes links readable.
   return q.toString().replace(/%2C/gi, ',');
@@ -183,6 +194,9 @@ export function decodeView(search: string, hash = ''): PlannerView {
   if (step && (TREND_STEPS as readonly number[]).includes(Number(step[1]))) view.trendStepDays = Number(step[1]);
   view.trendBins = intIn(q.get('bins'), MIN_TREND_BINS, MAX_TREND_BINS) ?? DEFAULT_VIEW.trendBins;
   view.findings = q.get('findings') === '1';
+  view.patrolPlans = q.get('plan') === '1';
+  view.patrolDosage = q.get('dos') === '1';
+  view.promisePanel = q.get('loften') === '1';
   view.shared = q.get('shared') === '1';
   return view;
 }
