@@ -6,7 +6,6 @@
 import sharp from 'sharp';
 import { sql } from 'kysely';
 import type { BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Db } from '../../server/db/database';
 import { BrowserSession, PHONE, SCREENSHOTS } from '../support/browser';
 
@@ -125,12 +124,7 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
 }
 
-export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+export { seriousAccessibilityViolations } from '../support/axe';
 
 export async function userId(db: Db, email: string): Promise<number> {
   const row = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();

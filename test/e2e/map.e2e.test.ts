@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BrowserSession, browserSkipReason as skipReason, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAccessibilityViolations } from '../support/axe';
 import { startTestServer } from '../support/server';
 
 const PLANNER = { email: 'planerare@demo.tryggkarta.se', password: 'demo-losenord-2026' };
@@ -70,12 +70,6 @@ describe.skipIf(skipReason !== null)(`lägesbild map in Chromium${skipReason ? `
     await waitForHotspots(page);
   }
 
-  async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   it('the login page has no serious or critical accessibility violations', async () => {
     const page = await openPage();

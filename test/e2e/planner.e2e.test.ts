@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAccessibilityViolations } from '../support/axe';
 import { BrowserSession, browserSkipReason as skipReason, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
 import { startTestServer } from '../support/server';
 import { ApiClient } from '../support/fixtures';
@@ -65,12 +65,6 @@ describe.skipIf(skipReason !== null)(`planner views in Chromium${skipReason ? ` 
     );
   }
 
-  async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   it('the lägesbild shows hexagons, the top places by name with change arrows, and ISO week labels', async () => {
     const { page, errors } = await open('/?res=9');

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAccessibilityViolations } from '../support/axe';
 import { BrowserSession, browserSkipReason as skipReason, DESKTOP, SCREENSHOTS } from '../support/browser';
 import { startTestServer, type TestServer } from '../support/server';
 import { ApiClient, createTestArea, PASSWORD, type TestArea } from '../support/fixtures';
@@ -87,8 +87,6 @@ describe.skipIf(skipReason !== null)(`walk protocol in Chromium${skipReason ? ` 
   it('has no serious or critical accessibility violations', async () => {
     const { page } = await protocolPage();
     await page.getByRole('heading', { name: 'Kvällsvandring Fristaden' }).waitFor();
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-    expect(serious).toEqual([]);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   }, 90_000);
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { BrowserSession, browserSkipReason as skipReason, DESKTOP, PHONE, SCREENSHOTS } from '../support/browser';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAccessibilityViolations } from '../support/axe';
 import { startTestServer, type TestServer } from '../support/server';
 
 
@@ -53,12 +53,6 @@ describe.skipIf(skipReason !== null)(`public map in Chromium${skipReason ? ` (sk
     });
   }
 
-  async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   it('shows the demo area’s hexagons without login, none below k, with the explanation', async () => {
     const page = await openPage();
