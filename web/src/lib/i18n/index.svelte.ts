@@ -53,6 +53,11 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   );
 }
 
+/** A weekday's name (Monday = 0), short ("mån") or long ("måndag"). */
+export function weekdayName(day: number, form: 'short' | 'long' = 'short'): string {
+  return t(`lagesbild.${form === 'long' ? 'weekdayLong' : 'weekday'}.${day}` as MessageKey);
+}
+
 /** Whether `key` exists, for texts chosen at run time (e.g. server error codes). */
 export function hasMessage(key: string): key is MessageKey {
   return key in sv;
