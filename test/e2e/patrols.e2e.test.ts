@@ -162,6 +162,40 @@ describe.skipIf(skipReason !== null)(`patrol screens in Chromium${skipReason ? `
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it('prints the lägesbild in landscape and the briefing in portrait, in whatever order the two were opened', async () => {
+    /** The first page's size in PDF points, printed as the page's own CSS asks. */
+    async function printedPage(page: Page): Promise<{ width: number; height: number }> {
+      await page.emulateMedia({ media: 'print' });
+      const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+      await page.emulateMedia({ media: 'screen' });
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+      expect(box, 'a MediaBox in the PDF').not.toBeNull();
+      return { width: Math.round(Number(box![1])), height: Math.round(Number(box![2])) };
+    }
+    const A4_LANDSCAPE = { width: 842, height: 595 };
+    const A4_PORTRAIT = { width: 595, height: 842 };
+    /** Moves inside the single-page app, so the views' stylesheets pile up as for a user. */
+    async function goInside(page: Page, path: string) {
+      await page.evaluate((to) => {
+        history.pushState(null, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, path);
+    }
+
+    const { page, errors } = await open('/utskrift');
+    const lagesbild = page.locator('[data-testid="print-page"][data-state="ready"]');
+    const briefing = page.locator('[data-testid="briefing-page"][data-state="ready"]');
+    await lagesbild.waitFor();
+    expect(await printedPage(page)).toEqual(A4_LANDSCAPE);
+    await goInside(page, `/patrull/${demoPlanId}/genomgang`);
+    await briefing.waitFor();
+    expect(await printedPage(page)).toEqual(A4_PORTRAIT);
+    await goInside(page, '/utskrift');
+    await lagesbild.waitFor();
+    expect(await printedPage(page)).toEqual(A4_LANDSCAPE);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('the phone view checks in and out at a target, queues the log offline, and it arrives once', async () => {
     const reporter = await userId(server.db, REPORTER);
     const since = new Date();
