@@ -16,9 +16,17 @@ async function ensureCategory(tx: Tx, areaId: number, category: string | undefin
 
 /**
  * Applies one triage decision to reports already locked: only those it changes are written, and
- * each change is recorded in the triage history in the same transaction.
+ * each change is recorded in the triage history in the same transaction. A walk finding's mirror
+ * report changes category only through /findings (issue 5); `pathOf` names it in the refusal.
  */
-async function applyTriage(tx: Tx, caller: AuthContext, current: { id: string; status: repo.Report['status']; category: string }[], patch: PatchReportInput): Promise<number> {
+async function applyTriage(
+  tx: Tx,
+  caller: AuthContext,
+  current: { id: string; status: repo.Report['status']; category: string; source: repo.Report['source'] }[],
+  patch: PatchReportInput,
+  pathOf: (id: string) => string,
+): Promise<number> {
+  if (patch.category !== undefined) for (const r of current) refuseFindingMirror(r, pathOf(r.id));
   const entries: NewTriageEntry[] = current
     .map((r) => ({
       reportId: r.id,
@@ -37,12 +45,10 @@ async function applyTriage(tx: Tx, caller: AuthContext, current: { id: string; s
 /** Status and/or category of one report (planner, admin). Setting what is already there changes nothing. */
 export async function patchReport(db: Db, caller: AuthContext, id: string, patch: PatchReportInput) {
   return withArea(db, caller.areaId, async (tx) => {
-    // A walk finding's mirror report changes category only through /findings (issue 5).
-    if (patch.category) refuseFindingMirror(await repo.findReport(tx, caller.areaId, id), 'category');
     await ensureCategory(tx, caller.areaId, patch.category);
     const [current] = await repo.lockTriageState(tx, caller.areaId, [id]);
     if (!current) throw HttpError.notFound('Report');
-    await applyTriage(tx, caller, [current], patch);
+    await applyTriage(tx, caller, [current], patch, () => 'category');
     return (await repo.findReport(tx, caller.areaId, id))!;
   });
 }
@@ -62,7 +68,7 @@ export async function bulkTriage(db: Db, caller: AuthContext, input: BulkTriageI
       const details = input.ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `ids.${i}`, message: 'is not a report in your area' }]));
       throw HttpError.unprocessable('validation_failed', `${details.length} of the reports were not found; nothing was changed`, details);
     }
-    const updated = await applyTriage(tx, caller, current, patch);
+    const updated = await applyTriage(tx, caller, current, patch, (id) => `ids.${input.ids.indexOf(id)}`);
     return { updated, unchanged: ids.length - updated, ids };
   });
 }

@@ -152,12 +152,12 @@ export async function insertReport(db: Conn, r: NewReport): Promise<boolean> {
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-/** Status and category of these reports, locked until the transaction ends (triage reads, then writes). */
+/** Status, category and source of these reports, locked until the transaction ends (triage reads, then writes). */
 export async function lockTriageState(db: Conn, areaId: number, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
     .selectFrom('reports')
-    .select(['id', 'status', 'category'])
+    .select(['id', 'status', 'category', 'source'])
     .where('area_id', '=', areaId)
     .where('id', 'in', ids)
     .forUpdate()

@@ -155,5 +155,17 @@ describe.each(BACKENDS)('listing safety-walk findings (%s)', (backend) => {
       expect(deleted.status).toBe(409);
       expect(await rows(findingId)).toBe(1);
     });
+
+    it('refuses a bulk category change that includes a mirror (409, naming its index) and changes nothing', async () => {
+      const mixAdmin = await ApiClient.login(server.url, mixArea.users.admin.email);
+      const report = (await mixAdmin.post('/api/v1/reports', { category: 'vald', observedAt: '2026-09-11T19:00:00Z', location: { type: 'Point', coordinates: at(-0.02, -0.01) } })).body.id;
+      const categories = async () => (await server.db.selectFrom('reports').select(['id', 'category']).where('id', 'in', [report, findingId]).orderBy('id').execute());
+      const before = await categories();
+      const patched = await mixAdmin.patch('/api/v1/reports', { ids: [report, findingId], category: 'skadegorelse' });
+      expect(patched.status).toBe(409);
+      expect(detailPaths(patched.body)).toEqual(['ids.1']);
+      expect(await categories()).toEqual(before);
+      expect((await mixAdmin.patch('/api/v1/reports', { ids: [report, findingId], status: 'reviewed' })).status).toBe(200);
+    });
   });
 });
