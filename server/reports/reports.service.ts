@@ -120,8 +120,8 @@ export async function listReports(db: Db, caller: AuthContext, filter: ListRepor
       cursor,
       reporterId: seesAllReports(caller.role) ? undefined : caller.userId,
     });
-    // The CSV export pages through the same list; it has no photo column.
-    return filter.format === 'csv' ? page : { ...page, reports: await withReportPhotos(tx, caller.areaId, page.reports) };
+    // The CSV and GeoJSON exports page through the same list; only the JSON list carries photos.
+    return filter.format === 'json' ? { ...page, reports: await withReportPhotos(tx, caller.areaId, page.reports) } : page;
   });
   const last = reports[reports.length - 1];
   const nextCursor = reports.length === filter.limit && last && lastKey !== null ? encodeCursor({ sort: filter.sort, key: lastKey, id: last.id }) : null;

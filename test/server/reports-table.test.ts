@@ -234,6 +234,7 @@ describe.each(BACKENDS)('reports table: sort, filters, exports (%s)', (backend) 
       expect(body.features.map((f: any) => f.id)).toEqual(expectedOrder('severity', 'desc'));
       expect(body.features[0]).toMatchObject({ type: 'Feature', geometry: { type: 'Point' } });
       expect(body.features[0].properties).not.toHaveProperty('reporterId');
+      for (const f of body.features) expect(f.properties).not.toHaveProperty('photos');
       expect(res.text).not.toContain(PNR);
       expect(res.text).toContain('Vittne [personnummer] såg 100% av det');
     });
