@@ -1,10 +1,11 @@
 /**
- * Small helpers for the server's printable pages (patrol briefing, promise follow-up): escaping,
+ * Small helpers for the server's printable pages (patrol briefing, promise follow-up, walk protocol): escaping,
  * Swedish dates and an inline SVG outline map drawn without any third-party tiles. The pages
  * carry no script, so they pass the app's CSP as they are.
  */
 import { localParts } from './local-periods';
 
+/** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
     .replace(/&/g, '&amp;')
@@ -14,7 +15,7 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-/** A tagged template that escapes every interpolated value unless it is already Html. */
+/** A piece of HTML that is already safe (built by `html` or `raw`), as opposed to text to escape. */
 export class Html {
   constructor(readonly text: string) {}
   toString() {
@@ -22,14 +23,21 @@ export class Html {
   }
 }
 
+/**
+ * A tagged template that escapes every interpolated value unless it is already Html (arrays are
+ * joined). false, null and undefined render as nothing, so `${condition && html`...`}` reads naturally.
+ */
 export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  const part = (x: unknown) => (x === false || x === null || x === undefined ? '' : x instanceof Html ? x.text : escapeHtml(x));
   let out = strings[0]!;
   values.forEach((v, i) => {
-    const part = Array.isArray(v) ? v.map((x) => (x instanceof Html ? x.text : escapeHtml(x))).join('') : v instanceof Html ? v.text : escapeHtml(v);
-    out += part + strings[i + 1]!;
+    out += (Array.isArray(v) ? v.map(part).join('') : part(v)) + strings[i + 1]!;
   });
   return new Html(out);
 }
+
+/** Markup the server wrote itself (CSS, a rendered SVG), inserted as it is. */
+export const raw = (value: string) => new Html(value);
 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 export const WEEKDAYS_SV = ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'];

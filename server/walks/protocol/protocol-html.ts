@@ -1,5 +1,5 @@
 import type { FindingEvent } from '../../findings/finding-history.repository';
-import { html, raw, type SafeHtml } from './html';
+import { html, raw, type Html } from '../../shared/print-html';
 import { renderMapSvg, type MapMarker } from './protocol-map';
 import type { Protocol, ProtocolFinding } from './protocol.service';
 import { PROTOCOL_CSS } from './protocol-css';
@@ -75,10 +75,10 @@ ${historySection(p, when)}
 </body>
 </html>
 `;
-  return body.value;
+  return body.text;
 }
 
-function findingsSection(p: Protocol, label: (code: string) => string): SafeHtml {
+function findingsSection(p: Protocol, label: (code: string) => string): Html {
   const c = SV.columns;
   if (p.findings.length === 0) return html`<section><h2>${SV.findings(0)}</h2><p>${SV.noFindings}</p></section>`;
   return html`<section class="findings">
@@ -90,7 +90,7 @@ function findingsSection(p: Protocol, label: (code: string) => string): SafeHtml
 </section>`;
 }
 
-function findingRow(f: ProtocolFinding, label: (code: string) => string): SafeHtml {
+function findingRow(f: ProtocolFinding, label: (code: string) => string): Html {
   return html`<tr>
       <td class="num"><span class="badge">${f.number}</span></td>
       <td>${label(f.category)}</td>
@@ -104,7 +104,7 @@ function findingRow(f: ProtocolFinding, label: (code: string) => string): SafeHt
     </tr>`;
 }
 
-function checksSection(p: Protocol, label: (code: string) => string): SafeHtml {
+function checksSection(p: Protocol, label: (code: string) => string): Html {
   const c = SV.checkColumns;
   return html`<section class="checks">
   <h2>${SV.checks(p.walk.checks.length)}</h2>
@@ -124,7 +124,7 @@ function checksSection(p: Protocol, label: (code: string) => string): SafeHtml {
 }
 
 /** Every change after the finding was recorded: who set what, when, and what they said. */
-function historySection(p: Protocol, when: (iso: string) => string): SafeHtml | false {
+function historySection(p: Protocol, when: (iso: string) => string): Html | false {
   const changed = p.findings.filter((f) => f.history.some((e) => e.action !== 'created'));
   if (changed.length === 0) return false;
   return html`<section class="history">

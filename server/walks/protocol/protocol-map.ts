@@ -1,4 +1,4 @@
-import { escapeHtml } from './html';
+import { escapeHtml } from '../../shared/print-html';
 
 /**
  * The protocol's map: an inline SVG drawn on the server, so the printed page needs no tiles, no
