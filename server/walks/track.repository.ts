@@ -51,6 +51,15 @@ export interface TrackSummary {
 
 const EMPTY: TrackSummary = { points: 0, firstAt: null, lastAt: null, lengthMeters: 0, route: null };
 
+/** When the walk's first and last fix were recorded (every fix, as trackSummaries counts them); undefined without a track. */
+export async function trackBounds(db: Conn, areaId: number, walkId: string): Promise<{ first?: Date; last?: Date }> {
+  const { rows } = await sql<{ first_at: Date | null; last_at: Date | null }>`
+    SELECT min(recorded_at) AS first_at, max(recorded_at) AS last_at
+    FROM walk_track_points WHERE area_id = ${areaId} AND walk_id = ${walkId}`.execute(db);
+  const r = rows[0];
+  return { first: r?.first_at ? new Date(r.first_at) : undefined, last: r?.last_at ? new Date(r.last_at) : undefined };
+}
+
 /**
  * Per walk: how many fixes, when recording began and ended, and the walked route split at pauses
  * (only with `withRoute`; lists need the summary alone).

@@ -1,7 +1,7 @@
 import type { Tx } from '../db/scope';
 import type { WalkStatus } from '../db/schema';
 import { HttpError } from '../http/errors';
-import { trackSummaries } from './track.repository';
+import { trackBounds } from './track.repository';
 import type { WalkChanges, WalkRecord } from './walks.repository';
 
 const ORDER: Record<WalkStatus, number> = { planned: 0, ongoing: 1, done: 2 };
@@ -27,9 +27,7 @@ export async function nextStatus(tx: Tx, areaId: number, walk: WalkRecord, to: W
     ]);
   }
   const when = at ?? new Date(now);
-  const track = (await trackSummaries(tx, areaId, [walk.id])).get(walk.id)!;
-  const first = track.firstAt ? new Date(track.firstAt) : undefined;
-  const last = track.lastAt ? new Date(track.lastAt) : undefined;
+  const { first, last } = await trackBounds(tx, areaId, walk.id);
   const startedAt = walk.startedAt ? new Date(walk.startedAt) : first && first < when ? first : when;
   if (to === 'ongoing') return { status: to, startedAt };
   if (when < startedAt && at) {

@@ -23,24 +23,29 @@ export interface WalkDetail extends Walk {
 
 /** Attaches participants, the findings summary and the track summary to each walk (one query each). */
 export async function walkViews(tx: Tx, caller: AuthContext, walks: WalkRecord[]): Promise<Walk[]> {
+  return (await viewsWithRoutes(tx, caller, walks, false)).map(({ view }) => view);
+}
+
+/** walkViews, and each walk's recorded route when `withRoute` (the same track query computes both). */
+async function viewsWithRoutes(tx: Tx, caller: AuthContext, walks: WalkRecord[], withRoute: boolean) {
   const ids = walks.map((w) => w.id);
   // One after another: a transaction is one connection, so parallel queries would only queue.
   const participants = await listParticipants(tx, caller.areaId, ids);
   const findings = await findingSummaries(tx, caller.areaId, ids);
-  const tracks = await trackSummaries(tx, caller.areaId, ids);
+  const tracks = await trackSummaries(tx, caller.areaId, ids, withRoute);
   return walks.map((w) => {
-    const { route: _route, ...track } = tracks.get(w.id)!;
-    return { ...w, participants: participants.get(w.id)!, findings: findings.get(w.id)!, track, canEdit: mayChangeWalk(caller, w) };
+    const { route, ...track } = tracks.get(w.id)!;
+    const view: Walk = { ...w, participants: participants.get(w.id)!, findings: findings.get(w.id)!, track, canEdit: mayChangeWalk(caller, w) };
+    return { view, route };
   });
 }
 
 export async function walkDetailView(tx: Tx, caller: AuthContext, walk: WalkRecord): Promise<WalkDetail> {
-  const [view] = await walkViews(tx, caller, [walk]);
-  const route = (await trackSummaries(tx, caller.areaId, [walk.id], true)).get(walk.id)!.route;
+  const { view, route } = (await viewsWithRoutes(tx, caller, [walk], true))[0]!;
   const checks = await listWalkChecks(tx, caller.areaId, { walkIds: [walk.id] });
   const checked = new Map((await findFindings(tx, caller.areaId, checks.map((c) => c.findingId))).map((f) => [f.id, f]));
   return {
-    ...view!,
+    ...view,
     recordedRoute: route,
     checks: checks.map(({ walkId: _w, walkName: _n, walkStatus: _s, ...check }) => ({ ...check, finding: checked.get(check.findingId)! })),
   };
