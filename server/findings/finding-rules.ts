@@ -1,7 +1,7 @@
 import type { AuthContext } from '../auth/auth-context';
 import type { FindingStatus } from '../db/schema';
 import { HttpError } from '../http/errors';
-import { leadsWalk, managesAllWalks } from '../walks/walk-access';
+import { assertOpenForWalker, leadsWalk, managesAllWalks } from '../walks/walk-access';
 import type { WalkRecord } from '../walks/walks.repository';
 import type { PatchFindingInput } from './finding.schema';
 
@@ -39,11 +39,7 @@ export function assertMayPatchFinding(caller: AuthContext, current: { status: Fi
   const corrections = CORRECTIONS.filter((field) => patch[field] !== undefined);
   if (corrections.length) {
     if (!leadsOwnWalk) throw forbidden(corrections[0]!, 'only the leader of the walk that recorded it, a planner or an admin may correct a finding');
-    if (ctx.walk.status === 'done') {
-      throw new HttpError(409, 'conflict', 'The walk is done: only a planner or an admin may correct its findings now', [
-        { path: corrections[0]!, message: 'the walk is done' },
-      ]);
-    }
+    assertOpenForWalker(caller, ctx.walk, 'correct its findings', corrections[0]!);
   }
   const followUp = FOLLOW_UP.filter((field) => patch[field] !== undefined);
   if (followUp.length && !leadsOwnWalk) throw forbidden(followUp[0]!, 'only the leader of the walk, a planner or an admin may set the owner and deadline');
@@ -62,9 +58,5 @@ export function assertMayRecordOn(caller: AuthContext, walk: Pick<WalkRecord, 'l
   if (!(caller.role === 'walker' && leadsWalk(caller, walk))) {
     throw HttpError.forbidden("This walk is led by someone else: only its leader, a planner or an admin may record findings on it");
   }
-  if (walk.status === 'done') {
-    throw new HttpError(409, 'conflict', 'The walk is done: only a planner or an admin may add or remove findings now', [
-      { path: 'status', message: 'the walk is done' },
-    ]);
-  }
+  assertOpenForWalker(caller, walk, 'add or remove findings');
 }

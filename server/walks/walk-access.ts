@@ -27,11 +27,12 @@ export function assertMayChangeWalk(caller: AuthContext, walk: Pick<WalkRecord, 
   }
 }
 
-/** A done walk is the record of what happened: its leader may no longer change it, planners may correct it. */
-export function assertOpenForWalker(caller: AuthContext, walk: Pick<WalkRecord, 'status'>, what: string): void {
+/**
+ * A done walk is the record of what happened: its leader may no longer change it, planners may
+ * correct it. 409 "only a planner or an admin may <what> now", naming `path` (the status, or the field).
+ */
+export function assertOpenForWalker(caller: AuthContext, walk: Pick<WalkRecord, 'status'>, what: string, path = 'status'): void {
   if (walk.status === 'done' && !managesAllWalks(caller.role)) {
-    throw new HttpError(409, 'conflict', `The walk is done: ${what} is closed (a planner can still correct it)`, [
-      { path: 'status', message: 'the walk is done' },
-    ]);
+    throw new HttpError(409, 'conflict', `The walk is done: only a planner or an admin may ${what} now`, [{ path, message: 'the walk is done' }]);
   }
 }

@@ -8,7 +8,7 @@ import { toLineString, type LineString } from '../shared/geo-types';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '../shared/paging-cursor';
 import type { CreateWalkInput, ListWalksQueryInput, ParticipantInput, PatchWalkInput } from './walk.schema';
 import * as repo from './walks.repository';
-import { assertMayChangeWalk, managesAllWalks } from './walk-access';
+import { assertMayChangeWalk, assertOpenForWalker, managesAllWalks } from './walk-access';
 import { nextStatus } from './walk-status';
 import { walkDetailView, walkViews } from './walk-view';
 
@@ -140,11 +140,7 @@ export async function patchWalk(db: Db, caller: AuthContext, id: string, patch: 
   return withArea(db, caller.areaId, async (tx) => {
     const walk = await walkToChange(tx, caller, id);
     const changesContent = Object.entries(patch).some(([key, value]) => value !== undefined && key !== 'status' && key !== 'statusAt');
-    if (walk.status === 'done' && changesContent && !managesAllWalks(caller.role)) {
-      throw new HttpError(409, 'conflict', 'The walk is done: only a planner or an admin may correct it now', [
-        { path: 'status', message: 'the walk is done' },
-      ]);
-    }
+    if (changesContent) assertOpenForWalker(caller, walk, 'correct it');
     if (patch.plannedAt) checkPlannedAt(patch.plannedAt);
     const plannedRoute = patch.plannedRoute ? toLineString(patch.plannedRoute) : patch.plannedRoute;
     if (plannedRoute) await checkRoute(tx, caller, plannedRoute);
