@@ -9,7 +9,8 @@ import type { LineString } from '../shared/geo-types';
 import type { RewalkInput } from './walk.schema';
 import * as repo from './walks.repository';
 import { assertMayChangeWalk, managesAllWalks } from './walk-access';
-import { checkPlannedAt } from './walks.service';
+import { checkLeader, checkPlannedAt, idTaken } from './walks.service';
+import { ROUTE_MAX_ACCURACY_METERS } from './track.repository';
 import { walkDetailView } from './walk-view';
 
 const REWALK_AFTER_MONTHS = 3;
@@ -40,13 +41,11 @@ async function routeToRepeat(tx: Tx, areaId: number, original: repo.WalkRecord):
   const result = await sql<{ route: string | null }>`
     SELECT ST_AsGeoJSON(ST_Simplify(ST_MakeLine(geom ORDER BY recorded_at), 0.00002), 7) AS route
     FROM walk_track_points
-    WHERE area_id = ${areaId} AND walk_id = ${original.id} AND (accuracy_m IS NULL OR accuracy_m <= 100)
+    WHERE area_id = ${areaId} AND walk_id = ${original.id} AND (accuracy_m IS NULL OR accuracy_m <= ${ROUTE_MAX_ACCURACY_METERS})
     HAVING count(*) >= 2`.execute(tx);
   const route = result.rows[0]?.route;
   return route ? (JSON.parse(route) as LineString) : null;
 }
-
-const idTaken = () => new HttpError(409, 'conflict', 'A walk with this id already exists', [{ path: 'id', message: 'already used' }]);
 
 /**
  * Plans the re-walk of a done walk: same route and participants, and a check list of every
@@ -69,11 +68,7 @@ export async function createRewalk(db: Db, caller: AuthContext, originalId: stri
     }
     const plannedAt = input.plannedAt ?? defaultRewalkDate(original);
     checkPlannedAt(plannedAt);
-    if (input.leaderId !== undefined && input.leaderId !== null && !(await repo.findWalkLeader(tx, caller.areaId, input.leaderId))) {
-      throw HttpError.unprocessable('validation_failed', 'The leader must be an active walker, planner or admin of this area', [
-        { path: 'leaderId', message: 'is not a walker, planner or admin of this area' },
-      ]);
-    }
+    await checkLeader(tx, caller, input.leaderId);
     const inserted = await repo.insertWalk(tx, {
       id,
       areaId: caller.areaId,

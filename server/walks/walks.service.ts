@@ -52,7 +52,7 @@ async function checkParticipants(tx: Tx, caller: AuthContext, participants: read
   if (details.length) throw HttpError.unprocessable('validation_failed', 'Unknown organisation among the participants', details);
 }
 
-async function checkLeader(tx: Tx, caller: AuthContext, leaderId: number | null | undefined) {
+export async function checkLeader(tx: Tx, caller: AuthContext, leaderId: number | null | undefined) {
   if (leaderId === null || leaderId === undefined) return;
   if (!(await repo.findWalkLeader(tx, caller.areaId, leaderId))) {
     throw HttpError.unprocessable('validation_failed', 'The leader must be an active walker, planner or admin of this area', [
@@ -61,7 +61,7 @@ async function checkLeader(tx: Tx, caller: AuthContext, leaderId: number | null 
   }
 }
 
-const idTaken = () => new HttpError(409, 'conflict', 'A walk with this id already exists', [{ path: 'id', message: 'already used' }]);
+export const idTaken = () => new HttpError(409, 'conflict', 'A walk with this id already exists', [{ path: 'id', message: 'already used' }]);
 
 /**
  * Creates a walk. The same client id again returns the stored walk (created = false), so a phone
