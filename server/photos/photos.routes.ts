@@ -64,10 +64,10 @@ export function photosRoutes(db: Db): Router {
   r.get('/photos/:id', async (req, res) => {
     const { id } = parseParams(req, IdParams);
     const { size } = parseQuery(req, ReadQuery);
-    const photo = await service.readPhoto(db, auth(req), id, size);
+    const photo = await service.readPhoto(db, auth(req), id, size, req.headers['if-none-match']);
     // Private: only this user's browser may keep it; the bytes of an id never change.
     res.set({ 'Cache-Control': 'private, max-age=86400', ETag: photo.etag, 'Content-Disposition': 'inline' });
-    if (req.headers['if-none-match'] === photo.etag) {
+    if (photo.bytes === null) {
       res.status(304).end();
       return;
     }

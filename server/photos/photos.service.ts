@@ -111,9 +111,10 @@ export async function addPhoto(db: Db, caller: AuthContext, subject: PhotoSubjec
 /**
  * A photo's bytes for a caller who may see what it shows: a report's photo to whoever may see
  * the report (reporters and walkers: their own), a finding's to the walk readers. Anything else,
- * another area's photo included, is "not found".
+ * another area's photo included, is "not found". When `ifNoneMatch` is the photo's ETag, the
+ * bytes are not read (`bytes` is null: answer 304); the access check comes first all the same.
  */
-export async function readPhoto(db: Db, caller: AuthContext, id: string, size: 'full' | 'thumb') {
+export async function readPhoto(db: Db, caller: AuthContext, id: string, size: 'full' | 'thumb', ifNoneMatch?: string) {
   return withArea(db, caller.areaId, async (tx) => {
     const meta = await repo.findPhotoMeta(tx, caller.areaId, id);
     if (!meta) throw HttpError.notFound('Photo');
@@ -123,7 +124,8 @@ export async function readPhoto(db: Db, caller: AuthContext, id: string, size: '
     } else if (!WALK_READERS.includes(caller.role)) {
       throw HttpError.notFound('Photo');
     }
-    const bytes = await repo.readPhotoBytes(tx, caller.areaId, id, size);
-    return { bytes: bytes!, contentType: meta.contentType, etag: `"${meta.originalSha256.slice(0, 40)}-${size}"` };
+    const etag = `"${meta.originalSha256.slice(0, 40)}-${size}"`;
+    const bytes = ifNoneMatch === etag ? null : (await repo.readPhotoBytes(tx, caller.areaId, id, size))!;
+    return { bytes, contentType: meta.contentType, etag };
   });
 }
