@@ -12,15 +12,18 @@ import * as listRepo from './report-list.repository';
 import { decodeCursor, encodeCursor } from './report-sort';
 import { personalDataWarnings } from '../privacy/report-privacy';
 import type { CreateReportInput, ListReportsFilter } from './report.schema';
+import { FUTURE_SLACK_MS } from '../shared/iso-time';
 
 const EARLIEST = Date.UTC(1970, 0, 1);
-const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 
-/** observedAt must be on or after 1970 and at most 24 h ahead (clock skew on phones, not planning). */
-export function checkObservedTimes(observedAt: Date, observedUntil: Date | null | undefined, now = Date.now()) {
+/**
+ * observedAt must be on or after 1970 and at most 24 h ahead (clock skew on phones, not planning).
+ * `path` names it in the error (a confirmation's confirmedAt has the same limits).
+ */
+export function checkObservedTimes(observedAt: Date, observedUntil: Date | null | undefined, path = 'observedAt', now = Date.now()) {
   const details = [];
-  if (observedAt.getTime() < EARLIEST) details.push({ path: 'observedAt', message: 'must not be before 1970-01-01' });
-  if (observedAt.getTime() > now + FUTURE_SLACK_MS) details.push({ path: 'observedAt', message: 'must not be more than 24 hours in the future' });
+  if (observedAt.getTime() < EARLIEST) details.push({ path, message: 'must not be before 1970-01-01' });
+  if (observedAt.getTime() > now + FUTURE_SLACK_MS) details.push({ path, message: 'must not be more than 24 hours in the future' });
   if (observedUntil) {
     if (observedUntil < observedAt) details.push({ path: 'observedUntil', message: 'must not be before observedAt' });
     if (observedUntil.getTime() > now + FUTURE_SLACK_MS) details.push({ path: 'observedUntil', message: 'must not be more than 24 hours in the future' });

@@ -4,6 +4,7 @@ import { withArea } from '../db/scope';
 import type { AuthContext } from '../auth/auth-context';
 import { HttpError } from '../http/errors';
 import { categoryExists } from './reports.repository';
+import { checkObservedTimes } from './reports.service';
 import * as repo from './similar.repository';
 import type { ConfirmationInput, SimilarReportsInput } from './similar.schema';
 
@@ -11,13 +12,6 @@ import type { ConfirmationInput, SimilarReportsInput } from './similar.schema';
 export const SIMILAR_RADIUS_METRES = 100;
 export const SIMILAR_WINDOW_MS = 2 * 3600 * 1000;
 const MAX_SIMILAR = 5;
-const FUTURE_SLACK_MS = 24 * 3600 * 1000;
-
-/** The limits of a report's observedAt: not before 1970, at most 24 h ahead (phone clocks drift). */
-function checkConfirmedAt(at: Date, now = Date.now()) {
-  const message = at.getTime() < Date.UTC(1970, 0, 1) ? 'must not be before 1970-01-01' : at.getTime() > now + FUTURE_SLACK_MS ? 'must not be more than 24 hours in the future' : null;
-  if (message) throw HttpError.unprocessable('invalid_date', `confirmedAt ${message}`, [{ path: 'confirmedAt', message }]);
-}
 
 /**
  * Reports the phone form offers to add to instead of sending a duplicate. Anyone who may report
@@ -81,7 +75,8 @@ export async function confirmReport(db: Db, caller: AuthContext, reportId: strin
     const existing = await repo.findConfirmation(tx, caller.areaId, id);
     if (existing) return storedRetry(existing);
     if (!(await repo.confirmableReportExists(tx, caller.areaId, reportId))) throw HttpError.notFound('Report');
-    checkConfirmedAt(confirmedAt);
+    // The limits of a report's observedAt: not before 1970, at most 24 h ahead (phone clocks drift).
+    checkObservedTimes(confirmedAt, null, 'confirmedAt');
     const inserted = await repo.insertConfirmation(tx, {
       id,
       areaId: caller.areaId,

@@ -41,3 +41,6 @@ function utcMillis(year: number, monthIndex: number, day: number, hour = 0, minu
 export function daysInMonth(year: number, month: number): number {
   return new Date(utcMillis(year, month, 0)).getUTCDate();
 }
+
+/** How far ahead of the server's clock a client's time may lie (phone clocks drift; this is not planning). */
+export const FUTURE_SLACK_MS = 24 * 3600 * 1000;

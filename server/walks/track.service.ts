@@ -7,8 +7,8 @@ import { insertTrackPoints, trackSummaries, type TrackPoint } from './track.repo
 import { updateWalk } from './walks.repository';
 import { walkToChange } from './walks.service';
 import type { TrackInput } from './walk.schema';
+import { FUTURE_SLACK_MS } from '../shared/iso-time';
 
-const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 const EARLIEST = Date.UTC(2000, 0, 1);
 const MAX_LISTED = 20;
 

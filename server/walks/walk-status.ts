@@ -3,9 +3,9 @@ import type { WalkStatus } from '../db/schema';
 import { HttpError } from '../http/errors';
 import { trackBounds } from './track.repository';
 import type { WalkChanges, WalkRecord } from './walks.repository';
+import { FUTURE_SLACK_MS } from '../shared/iso-time';
 
 const ORDER: Record<WalkStatus, number> = { planned: 0, ongoing: 1, done: 2 };
-const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 
 /**
  * The columns a status change sets. Status only moves forward; the same status again changes
