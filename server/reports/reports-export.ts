@@ -36,11 +36,12 @@ const COLUMNS: readonly [string, (r: Report) => string | number | boolean | null
 const FREE_TEXT = new Set(['description', 'sourceType', 'externalId']);
 
 /**
- * One CSV field (RFC 4180). Free text that a spreadsheet would run as a formula (=, +, -, @, tab,
- * CR first) gets a leading apostrophe: an export must not become an attack on whoever opens it.
+ * One CSV field (RFC 4180); null and undefined are empty. Free text that a spreadsheet would run
+ * as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe: an export must not become an
+ * attack on whoever opens it.
  */
-export function csvField(value: string | number | boolean | null, freeText = false): string {
-  if (value === null) return '';
+export function csvField(value: unknown, freeText = false): string {
+  if (value === null || value === undefined) return '';
   let text = String(value);
   if (freeText && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

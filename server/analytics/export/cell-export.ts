@@ -3,6 +3,7 @@ import { cachedCellPolygon } from '../../hotspots/cell-geometry-cache';
 import { cellCentre } from '../../h3/regions';
 import type { CellExport, OutputCrs } from './export-params';
 import { legacyCrsMember, project, projectPolygon } from './crs';
+import { csvField } from '../../reports/reports-export';
 
 /**
  * Every per-cell analytics result leaves through here: as a GeoJSON FeatureCollection (one
@@ -35,11 +36,8 @@ export interface CsvLine {
   values: readonly unknown[];
 }
 
-function csvValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+/** Cell values are numbers and codes, not free text: no formula guard, so a negative z-score stays a number. */
+const csvValue = (value: unknown) => csvField(value, false);
 
 /** CSV (RFC 4180, CRLF) with a header row: cell, lat, lng (or e, n in SWEREF 99 TM), then `columns`. */
 export function cellCsv(columns: readonly string[], lines: Iterable<CsvLine>, crs: OutputCrs): string {
