@@ -225,7 +225,11 @@ describe.each(BACKENDS)('medborgarlöften (%s)', (backend) => {
     for (const secret of ['Patrull 2215', 'Nyforsskolan', 'Flygblad', '16.505', 'coordinates', zoneId, 'createdBy']) expect(text).not.toContain(secret);
     const page = await fetch(`${server.url}/api/v1/public/areas/promises/promises?format=html`);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).toContain('Medborgarlöften');
+    const pageText = await page.text();
+    expect(pageText).toContain('Medborgarlöften');
+    // The period ends at midnight starting 5 October (exclusive): its last day is the 4th.
+    expect(pageText).toContain('2026-09-07 – 2026-10-04');
+    expect(pageText).not.toContain('2026-10-05');
     expect((await fetch(`${server.url}/api/v1/public/areas/nowhere/promises`)).status).toBe(404);
   });
 });
