@@ -7,7 +7,7 @@ import { selectAreaVersion } from '../analytics/analytics.repository';
 import { listCategories } from '../areas/areas.repository';
 import { HttpError } from '../http/errors';
 import { bigintToCell, cellPolygon, cellToBigint, parentOf, pointToStorageCell } from '../h3/cells';
-import { cellsWithCentreIn, diskAround } from '../h3/cell-groups';
+import { boundaryCells, diskOf } from '../h3/regions';
 import type { HotspotFilter } from '../hotspots/hotspot-filters';
 import { countByCell, tuneForAnalytics } from '../hotspots/hotspots.repository';
 import { toLocalIso } from '../public/public-weeks';
@@ -39,7 +39,7 @@ async function treatedCells(tx: Tx, areaId: number, input: EvaluationInput): Pro
   }
   const zone = await zoneShape(tx, areaId, input.zoneId!);
   if (!zone) throw HttpError.unprocessable('unknown_zone', 'Unknown zone', [{ path: 'zoneId', message: 'is not a zone of this area (see GET /api/v1/zones)' }]);
-  const cells = cellsWithCentreIn(zone.geometry, input.res);
+  const cells = Array.from(boundaryCells(zone.geometry, input.res), bigintToCell);
   return { cells: cells.length ? cells : [bigintToCell(parentOf(BigInt(pointToStorageCell(zone.lng, zone.lat)), input.res))], zoneName: zone.name };
 }
 
@@ -80,7 +80,7 @@ export async function evaluate(db: Db, regions: Regions, caller: AuthContext, in
     const region = StudyRegion.of(boundary, [...countsBefore.keys(), ...countsAfter.keys()]);
     const treatedSet = new Set(treated.cells);
     const ringSet = new Set<string>();
-    for (const cell of treated.cells) for (const n of diskAround(cell, input.ring)) if (!treatedSet.has(n) && region.indexOf(cellToBigint(n)) >= 0) ringSet.add(n);
+    for (const cell of treated.cells) for (const n of diskOf(cell, input.ring)) if (!treatedSet.has(n) && region.indexOf(cellToBigint(n)) >= 0) ringSet.add(n);
     const ring = [...ringSet].sort();
     const counts = (cell: string): CellCounts => ({ before: countsBefore.get(cellToBigint(cell)) ?? 0, after: countsAfter.get(cellToBigint(cell)) ?? 0 });
     const controls: string[] = [];

@@ -6,7 +6,8 @@ import type { AuthContext } from '../auth/auth-context';
 import { seesAllReports } from '../auth/auth-context';
 import { findAreaTimezone } from '../areas/areas.repository';
 import { HttpError, type ErrorDetail } from '../http/errors';
-import { cellsOutline, getCellResolution } from '../h3/cell-groups';
+import { cellsOutline } from '../h3/cell-groups';
+import { cellResolution } from '../h3/cells';
 import { toLocalIso } from '../public/public-weeks';
 import { resolveBoundary, resolvePeriod } from '../shared/period-input';
 import type { CreatePlanInput, PatchPlanInput, PlanTargetInput } from './patrol-plan.schema';
@@ -49,7 +50,7 @@ async function prepareTargets(tx: Tx, areaId: number, targets: readonly PlanTarg
       const cells = t.cells!;
       const outline = JSON.stringify(cellsOutline(cells));
       if (!(await repo.touchesArea(tx, areaId, outline))) details.push({ path: `${prefix}.${i}.cells`, message: 'lie entirely outside the area' });
-      place = { kind: 'cells', cells, res: getCellResolution(cells[0]!), outline };
+      place = { kind: 'cells', cells, res: cellResolution(cells[0]!), outline };
     }
     prepared.push({
       id: t.id && keepIds.has(t.id) ? t.id : randomUUID(),
