@@ -4,7 +4,7 @@ import type { AuthContext } from '../auth/auth-context';
 import type { Regions } from '../analytics/region/regions';
 import { StudyRegion } from '../analytics/region/study-region';
 import { selectAreaVersion } from '../analytics/analytics.repository';
-import { listCategories } from '../areas/areas.repository';
+import { listCategories, outsideArea } from '../areas/areas.repository';
 import { HttpError } from '../http/errors';
 import { bigintToCell, cellPolygon, cellToBigint, parentOf, pointToStorageCell } from '../h3/cells';
 import { boundaryCells, diskOf } from '../h3/regions';
@@ -14,7 +14,7 @@ import { toLocalIso } from '../public/public-weeks';
 import { invalidPeriod, resolvePeriod, type ResolvedPeriod } from '../shared/period-input';
 import { CONFIDENCE, differenceInDifferences, groupRates, matchControls, usesOf, type CellCounts, type GroupRates } from './did';
 import type { EvaluationInput } from './evaluation.schema';
-import { outsideArea, zoneShape } from './evaluations.repository';
+import { zoneShape } from './evaluations.repository';
 import { ringVerdict, treatedVerdict } from './verdict';
 
 const WEEK_MS = 7 * 86_400_000;

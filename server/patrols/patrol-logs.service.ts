@@ -3,11 +3,11 @@ import type { Db } from '../db/database';
 import { withArea } from '../db/scope';
 import type { AuthContext } from '../auth/auth-context';
 import { seesAllReports } from '../auth/auth-context';
+import { outsideArea } from '../areas/areas.repository';
 import { HttpError, type ErrorDetail } from '../http/errors';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '../shared/paging-cursor';
 import type { CreateLogInput, ListLogsFilter } from './patrol-log.schema';
 import * as repo from './patrol-logs.repository';
-import { touchesArea } from './patrol-plans.repository';
 
 const EARLIEST = Date.UTC(1970, 0, 1);
 const FUTURE_SLACK_MS = 24 * 3600 * 1000;
@@ -43,7 +43,7 @@ export async function createLog(db: Db, caller: AuthContext, input: CreateLogInp
     }
     const field = input.track ? 'track' : 'location';
     const geojson = JSON.stringify(input.track ?? input.location);
-    if (!(await touchesArea(tx, caller.areaId, geojson))) {
+    if ((await outsideArea(tx, caller.areaId, [geojson])).length > 0) {
       throw HttpError.unprocessable('outside_area', `The ${field} lies entirely outside your area`, [
         { path: field, message: `lies entirely outside the boundary of ${caller.areaName}` },
       ]);
