@@ -34,6 +34,7 @@ import { auditRequests } from './audit/audit.middleware';
 import { auditRoutes } from './audit/audit.routes';
 import { meRoutes } from './me/me.routes';
 import { publicRoutes } from './public/public.routes';
+import { publicRateLimit } from './public/public-rate-limit';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { cellSummaryRoutes } from './cell-summary/cell-summary.routes';
 import { zonesRoutes } from './zones/zones.routes';
@@ -114,8 +115,10 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
   });
   api.use(open.router);
   // The public view needs no session: mounted before the caller is resolved.
-  api.use(publicRoutes(db));
-  api.use(publicPromisesRoutes(db));
+  // One limiter for every public page, so they share one budget per address.
+  const publicLimit = publicRateLimit();
+  api.use(publicRoutes(db, publicLimit));
+  api.use(publicPromisesRoutes(db, publicLimit));
 
   api.use(cookieParser());
   api.use(resolveAuth(db));

@@ -92,3 +92,14 @@ export async function findAreaTimezone(db: Conn, areaId: number): Promise<string
   const row = await db.selectFrom('areas').select('timezone').where('id', '=', areaId).executeTakeFirst();
   return row?.timezone ?? 'Europe/Stockholm';
 }
+
+/** Indices of the GeoJSON geometries that share no point with the area (touching its edge is enough to count as in), in one query. */
+export async function outsideArea(db: Conn, areaId: number, geojsons: readonly string[]): Promise<number[]> {
+  if (geojsons.length === 0) return [];
+  const result = await sql<{ i: number }>`
+    SELECT (g.ord - 1)::int AS i
+    FROM unnest(${geojsons}::text[]) WITH ORDINALITY AS g(geojson, ord), areas a
+    WHERE a.id = ${areaId} AND NOT ST_Intersects(a.boundary, ST_SetSRID(ST_GeomFromGeoJSON(g.geojson), 4326))
+    ORDER BY 1`.execute(db);
+  return result.rows.map((r) => r.i);
+}

@@ -27,7 +27,10 @@ export function basemapRoutes(choice: BasemapChoice): Router {
   });
 
   // express's sendFile answers Range (206, Content-Range, 416), If-Range, ETag and HEAD.
-  router.get(`/basemap/${choice.archiveName}`, (req, res, next) => {
+  // The name is compared, not routed: params are decoded, so a name with spaces matches the
+  // encoded URL the style gives, and ( ) : * ? in it are not read as route syntax.
+  router.get('/basemap/:file', (req, res, next) => {
+    if (req.params.file !== choice.archiveName) return next();
     res.sendFile(choice.archivePath, { acceptRanges: true, maxAge: '1h', headers: { 'Content-Type': 'application/vnd.pmtiles' } }, (err?: Error & { status?: number; headers?: Record<string, string> }) => {
       if (!err || res.headersSent) return;
       // A range past the end: 416 with the file's size, as RFC 9110 asks (not an error page).

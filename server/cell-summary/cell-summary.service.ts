@@ -4,6 +4,7 @@ import type { AuthContext } from '../auth/auth-context';
 import { cellResolution, descendantRange } from '../h3/cells';
 import { toHotspotFilter } from '../hotspots/hotspot-filters';
 import { tuneForAnalytics } from '../hotspots/hotspots.repository';
+import { assertKnownCategories } from '../analytics/analytics-context';
 import type { CellSummaryQueryInput } from './cell-summary.schema';
 import { binEdges, countByBin, countByCategory, type CellRange } from './cell-summary.repository';
 
@@ -27,6 +28,8 @@ export async function cellSummary(db: Db, caller: AuthContext, cell: string | nu
   const range: CellRange = cell ? descendantRange(cell) : null;
   const { byCategory, edges, binCounts } = await withArea(db, caller.areaId, async (tx) => {
     await tuneForAnalytics(tx);
+    // A typo answers 400 like every other /hotspots endpoint, not a summary of nothing.
+    if (filter.categories) await assertKnownCategories(tx, caller.areaId, filter.categories);
     const edges = await binEdges(tx, caller.areaId, filter.to, q.step, q.bins);
     return {
       edges,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getCellResolution } from '../h3/cell-groups';
+import { cellResolution } from '../h3/cells';
 import { CategoryCode } from '../reports/report.schema';
 import { DateOrInstant } from '../shared/period-input';
 import { CellString } from '../shared/zod-types';
@@ -39,7 +39,7 @@ export const EvaluationBody = z
       ctx.addIssue({ code: 'custom', path: [b.targetCells ? 'zoneId' : 'targetCells'], message: 'give exactly one of targetCells and zoneId' });
     }
     b.targetCells?.forEach((cell, i) => {
-      if (getCellResolution(cell) !== b.res) ctx.addIssue({ code: 'custom', path: ['targetCells', i], message: `must be a cell of resolution res (${b.res})` });
+      if (cellResolution(cell) !== b.res) ctx.addIssue({ code: 'custom', path: ['targetCells', i], message: `must be a cell of resolution res (${b.res})` });
     });
   });
 export type EvaluationInput = z.output<typeof EvaluationBody>;

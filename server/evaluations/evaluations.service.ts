@@ -3,18 +3,18 @@ import { withArea, type Tx } from '../db/scope';
 import type { AuthContext } from '../auth/auth-context';
 import type { Regions } from '../analytics/region/regions';
 import { StudyRegion } from '../analytics/region/study-region';
-import { selectAreaVersion } from '../analytics/analytics.repository';
-import { listCategories } from '../areas/areas.repository';
+import { countCellsInWindows, selectAreaVersion } from '../analytics/analytics.repository';
+import { listCategories, outsideArea } from '../areas/areas.repository';
 import { HttpError } from '../http/errors';
 import { bigintToCell, cellPolygon, cellToBigint, parentOf, pointToStorageCell } from '../h3/cells';
-import { cellsWithCentreIn, diskAround } from '../h3/cell-groups';
+import { boundaryCells, diskOf } from '../h3/regions';
 import type { HotspotFilter } from '../hotspots/hotspot-filters';
-import { countByCell, tuneForAnalytics } from '../hotspots/hotspots.repository';
+import { tuneForAnalytics } from '../hotspots/hotspots.repository';
 import { toLocalIso } from '../public/public-weeks';
 import { invalidPeriod, resolvePeriod, type ResolvedPeriod } from '../shared/period-input';
 import { CONFIDENCE, differenceInDifferences, groupRates, matchControls, usesOf, type CellCounts, type GroupRates } from './did';
 import type { EvaluationInput } from './evaluation.schema';
-import { outsideArea, zoneShape } from './evaluations.repository';
+import { zoneShape } from './evaluations.repository';
 import { ringVerdict, treatedVerdict } from './verdict';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -39,7 +39,7 @@ async function treatedCells(tx: Tx, areaId: number, input: EvaluationInput): Pro
   }
   const zone = await zoneShape(tx, areaId, input.zoneId!);
   if (!zone) throw HttpError.unprocessable('unknown_zone', 'Unknown zone', [{ path: 'zoneId', message: 'is not a zone of this area (see GET /api/v1/zones)' }]);
-  const cells = cellsWithCentreIn(zone.geometry, input.res);
+  const cells = Array.from(boundaryCells(zone.geometry, input.res), bigintToCell);
   return { cells: cells.length ? cells : [bigintToCell(parentOf(BigInt(pointToStorageCell(zone.lng, zone.lat)), input.res))], zoneName: zone.name };
 }
 
@@ -72,17 +72,18 @@ export async function evaluate(db: Db, regions: Regions, caller: AuthContext, in
     }
     const treated = await treatedCells(tx, caller.areaId, input);
     await tuneForAnalytics(tx);
-    const filterOf = (p: ResolvedPeriod): HotspotFilter => ({ areaId: caller.areaId, from: p.from, to: p.to, categories: input.categories, precision: 'point', includeExcluded: false });
-    const countsBefore = new Map((await countByCell(tx, input.res, filterOf(before))).map((r) => [BigInt(r.cell), r.count]));
-    const countsAfter = new Map((await countByCell(tx, input.res, filterOf(after))).map((r) => [BigInt(r.cell), r.count]));
+    // Both periods in one pass: a cell with reports in either has a row, with 0 for the other period.
+    const filter: Omit<HotspotFilter, 'from' | 'to'> = { areaId: caller.areaId, categories: input.categories, precision: 'point', includeExcluded: false };
+    const windowCounts = await countCellsInWindows(tx, input.res, filter, [before, after]);
+    const counted = new Map(windowCounts.map((r): [bigint, CellCounts] => [BigInt(r.cell), { before: r.counts[0]!, after: r.counts[1]! }]));
 
     const boundary = await regions.boundaryCells(tx, version, input.res);
-    const region = StudyRegion.of(boundary, [...countsBefore.keys(), ...countsAfter.keys()]);
+    const region = StudyRegion.of(boundary, counted.keys());
     const treatedSet = new Set(treated.cells);
     const ringSet = new Set<string>();
-    for (const cell of treated.cells) for (const n of diskAround(cell, input.ring)) if (!treatedSet.has(n) && region.indexOf(cellToBigint(n)) >= 0) ringSet.add(n);
+    for (const cell of treated.cells) for (const n of diskOf(cell, input.ring)) if (!treatedSet.has(n) && region.indexOf(cellToBigint(n)) >= 0) ringSet.add(n);
     const ring = [...ringSet].sort();
-    const counts = (cell: string): CellCounts => ({ before: countsBefore.get(cellToBigint(cell)) ?? 0, after: countsAfter.get(cellToBigint(cell)) ?? 0 });
+    const counts = (cell: string): CellCounts => counted.get(cellToBigint(cell)) ?? { before: 0, after: 0 };
     const controls: string[] = [];
     for (let i = 0; i < region.n; i++) {
       const cell = region.cellAt(i);

@@ -1,13 +1,9 @@
-import { cellsToMultiPolygon, cellToLatLng, getResolution, gridDisk, polygonToCells } from 'h3-js';
+import { cellsToMultiPolygon, gridDisk } from 'h3-js';
 
 /**
- * Groups of cells as patrol targets and evaluation areas use them: their outline, neighbours and
- * the cells of a zone. (cells.ts converts single cells; this works on sets.)
+ * Groups of cells as patrol targets use them: their outline and neighbours. (cells.ts converts
+ * single cells; regions.ts holds the sorted cell sets of study regions and zones.)
  */
-
-export function getCellResolution(cell: string): number {
-  return getResolution(cell);
-}
 
 /** The outline of a set of cells as one GeoJSON MultiPolygon ([lng, lat], shared edges dissolved). */
 export function cellsOutline(cells: readonly string[]): { type: 'MultiPolygon'; coordinates: number[][][][] } {
@@ -17,21 +13,4 @@ export function cellsOutline(cells: readonly string[]): { type: 'MultiPolygon'; 
 /** The cells within grid distance k, the cell itself excluded. */
 export function neighboursOf(cell: string, k = 1): string[] {
   return gridDisk(cell, k).filter((c) => c !== cell);
-}
-
-/** Cells within grid distance k, the cell itself included. */
-export function diskAround(cell: string, k: number): string[] {
-  return gridDisk(cell, k);
-}
-
-/** The centre of a cell as [lng, lat]. */
-export function cellCentreLngLat(cell: string): [number, number] {
-  const [lat, lng] = cellToLatLng(cell);
-  return [lng, lat];
-}
-
-/** The res-r cells whose centre lies in a (Multi)Polygon ([lng, lat] rings), over every part. */
-export function cellsWithCentreIn(geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }, res: number): string[] {
-  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as number[][][][];
-  return [...new Set(polygons.flatMap((polygon) => polygonToCells(polygon, res, true)))].sort();
 }

@@ -1,8 +1,9 @@
 import { cellToBoundary, cellToLatLng, getResolution, isValidCell, latLngToCell } from 'h3-js';
 
 /**
- * The only importer of h3-js. Cells travel through the API as 15-character hex strings and live
- * in the database as bigint; JavaScript numbers cannot hold them, so conversions go via BigInt.
+ * Single cells (regions.ts holds sorted sets of them, cell-groups.ts outlines and neighbours of
+ * patrol targets). Cells travel through the API as 15-character hex strings and live in the
+ * database as bigint; JavaScript numbers cannot hold them, so conversions go via BigInt.
  */
 export const STORAGE_RES = 15;
 

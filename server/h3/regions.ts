@@ -1,5 +1,8 @@
-import { cellArea, cellToLatLng, gridDisk, latLngToCell, polygonToCells } from 'h3-js';
+import { cellArea, gridDisk, latLngToCell, polygonToCells } from 'h3-js';
 import { cellToBigint } from './cells';
+
+/** One implementation, in cells.ts; re-exported for the importers of this module (cell-export.ts). */
+export { cellCentre } from './cells';
 
 /**
  * Sets of cells for the study regions of the statistics (DESIGN §5). Cells travel here as
@@ -54,10 +57,4 @@ export function diskOf(cell: string, k: number): string[] {
 /** Area in km² of the res-r cell at a point: H3 cells in Sweden are ~25 % smaller than the global average. */
 export function cellAreaKm2At(lng: number, lat: number, res: number): number {
   return cellArea(latLngToCell(lat, lng, res), 'km2');
-}
-
-/** The centre of a cell as [lng, lat]. */
-export function cellCentre(cell: string): [number, number] {
-  const [lat, lng] = cellToLatLng(cell);
-  return [lng, lat];
 }

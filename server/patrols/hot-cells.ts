@@ -4,7 +4,7 @@
  * study region of DESIGN §5, the analytics' own region and statistic).
  */
 import type { GiStarResult } from '../stats/gi-star';
-import type { ScoredCell } from './target-merge';
+import { byHeat, type ScoredCell } from './target-merge';
 
 /** A single report is not a hot spot. */
 export const MIN_CELL_REPORTS = 2;
@@ -16,13 +16,11 @@ export interface HotCell extends ScoredCell {
   pFdr: number | null;
 }
 
-const hottest = (a: HotCell, b: HotCell) => b.score - a.score || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0);
-
 export function hotByCount(counts: ReadonlyMap<string, number>, limit: number): HotCell[] {
   return [...counts.entries()]
     .filter(([, count]) => count >= MIN_CELL_REPORTS)
     .map(([cell, count]) => ({ cell, score: count, count, z: null, pFdr: null }))
-    .sort(hottest)
+    .sort(byHeat)
     .slice(0, limit);
 }
 
@@ -32,5 +30,5 @@ export function hotByGi(region: { n: number; cellAt(i: number): string }, x: Arr
   for (let i = 0; i < region.n; i++) {
     if (gi.z[i]! > 0 && gi.pFdr[i]! <= GI_ALPHA && x[i]! > 0) hot.push({ cell: region.cellAt(i), score: gi.z[i]!, count: x[i]!, z: gi.z[i]!, pFdr: gi.pFdr[i]! });
   }
-  return hot.sort(hottest).slice(0, limit);
+  return hot.sort(byHeat).slice(0, limit);
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Tx } from '../db/scope';
 import type { ListLogsFilter } from './patrol-log.schema';
+import type { TimeIdCursor } from '../shared/paging-cursor';
 
 type Conn = Db | Tx;
 
@@ -90,13 +91,8 @@ export async function planExists(db: Conn, areaId: number, id: string): Promise<
   return row !== undefined;
 }
 
-export interface LogCursor {
-  startedAt: string;
-  id: string;
-}
-
 /** Logs newest first, keyset-paged by (started_at, id). */
-export async function listLogs(db: Conn, areaId: number, f: ListLogsFilter, opts: { createdBy?: number; cursor?: LogCursor }): Promise<PatrolLog[]> {
+export async function listLogs(db: Conn, areaId: number, f: ListLogsFilter, opts: { createdBy?: number; cursor?: TimeIdCursor }): Promise<PatrolLog[]> {
   const parts = [sql`l.area_id = ${areaId}`];
   if (opts.createdBy !== undefined) parts.push(sql`l.created_by = ${opts.createdBy}`);
   if (f.planId) parts.push(sql`l.plan_id = ${f.planId}`);
@@ -104,7 +100,7 @@ export async function listLogs(db: Conn, areaId: number, f: ListLogsFilter, opts
   if (f.to) parts.push(sql`l.started_at < ${f.to}`);
   if (f.unit) parts.push(sql`l.unit = ${f.unit}`);
   if (opts.cursor) {
-    const at = new Date(opts.cursor.startedAt);
+    const at = new Date(opts.cursor.at);
     parts.push(sql`(l.started_at < ${at} OR (l.started_at = ${at} AND l.id < ${opts.cursor.id}))`);
   }
   const result = await sql<LogRow>`

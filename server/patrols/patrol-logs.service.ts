@@ -3,10 +3,11 @@ import type { Db } from '../db/database';
 import { withArea } from '../db/scope';
 import type { AuthContext } from '../auth/auth-context';
 import { seesAllReports } from '../auth/auth-context';
+import { outsideArea } from '../areas/areas.repository';
 import { HttpError, type ErrorDetail } from '../http/errors';
+import { decodeTimeIdCursor, encodeTimeIdCursor } from '../shared/paging-cursor';
 import type { CreateLogInput, ListLogsFilter } from './patrol-log.schema';
 import * as repo from './patrol-logs.repository';
-import { touchesArea } from './patrol-plans.repository';
 
 const EARLIEST = Date.UTC(1970, 0, 1);
 const FUTURE_SLACK_MS = 24 * 3600 * 1000;
@@ -42,7 +43,7 @@ export async function createLog(db: Db, caller: AuthContext, input: CreateLogInp
     }
     const field = input.track ? 'track' : 'location';
     const geojson = JSON.stringify(input.track ?? input.location);
-    if (!(await touchesArea(tx, caller.areaId, geojson))) {
+    if ((await outsideArea(tx, caller.areaId, [geojson])).length > 0) {
       throw HttpError.unprocessable('outside_area', `The ${field} lies entirely outside your area`, [
         { path: field, message: `lies entirely outside the boundary of ${caller.areaName}` },
       ]);
@@ -67,30 +68,12 @@ export async function createLog(db: Db, caller: AuthContext, input: CreateLogInp
   });
 }
 
-const CURSOR_TIME = /^(19[7-9]\d|[2-9]\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function encodeCursor(c: repo.LogCursor): string {
-  return Buffer.from(JSON.stringify([c.startedAt, c.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): repo.LogCursor {
-  try {
-    const [startedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof startedAt !== 'string' || !CURSOR_TIME.test(startedAt) || Number.isNaN(Date.parse(startedAt))) throw new Error();
-    if (typeof id !== 'string' || !UUID.test(id)) throw new Error();
-    return { startedAt, id };
-  } catch {
-    throw HttpError.badRequest('Invalid cursor', [{ path: 'cursor', message: 'is not a cursor this API returned' }]);
-  }
-}
-
 /** Planners, analysts and admins see every log of the area; reporters and walkers their own. */
 export async function listLogs(db: Db, caller: AuthContext, filter: ListLogsFilter) {
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const cursor = filter.cursor ? decodeTimeIdCursor(filter.cursor) : undefined;
   const logs = await withArea(db, caller.areaId, (tx) =>
     repo.listLogs(tx, caller.areaId, filter, { cursor, createdBy: seesAllReports(caller.role) ? undefined : caller.userId }),
   );
   const last = logs.at(-1);
-  return { logs, nextCursor: logs.length === filter.limit && last ? encodeCursor({ startedAt: last.startedAt, id: last.id }) : null };
+  return { logs, nextCursor: logs.length === filter.limit && last ? encodeTimeIdCursor({ at: last.startedAt, id: last.id }) : null };
 }

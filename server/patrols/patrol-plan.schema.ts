@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getCellResolution } from '../h3/cell-groups';
+import { cellResolution } from '../h3/cells';
 import { CategoryCode } from '../reports/report.schema';
 import { DateOrInstant } from '../shared/period-input';
 import { CellString } from '../shared/zod-types';
@@ -53,7 +53,7 @@ export const PlanTargetSchema = z
       .min(1)
       .max(MAX_CELLS_PER_TARGET)
       .refine((cells) => new Set(cells).size === cells.length, 'must not repeat a cell')
-      .refine((cells) => new Set(cells.map(getCellResolution)).size === 1, 'must all be of one resolution')
+      .refine((cells) => new Set(cells.map(cellResolution)).size === 1, 'must all be of one resolution')
       .optional()
       .nullable(),
     zoneId: z.uuid().optional().nullable(),

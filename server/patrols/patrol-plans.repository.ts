@@ -171,14 +171,6 @@ export async function existingZoneIds(db: Conn, areaId: number, ids: readonly st
   return new Set(rows.map((r) => r.id));
 }
 
-/** Whether a GeoJSON geometry shares any point with the area (touching its edge counts). */
-export async function touchesArea(db: Conn, areaId: number, geojson: string): Promise<boolean> {
-  const result = await sql<{ touches: boolean }>`
-    SELECT ST_Intersects(boundary, ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326)) AS touches
-    FROM areas WHERE id = ${areaId}`.execute(db);
-  return result.rows[0]?.touches === true;
-}
-
 const planColumns = sql`p.id, p.name, p.period_from, p.period_to, p.status, p.created_by, p.created_at, p.updated_at`;
 
 interface PlanDbRow {

@@ -4,9 +4,10 @@ import { withArea, type Tx } from '../db/scope';
 import type { PlanStatus } from '../db/schema';
 import type { AuthContext } from '../auth/auth-context';
 import { seesAllReports } from '../auth/auth-context';
-import { findAreaTimezone } from '../areas/areas.repository';
+import { findAreaTimezone, outsideArea } from '../areas/areas.repository';
 import { HttpError, type ErrorDetail } from '../http/errors';
-import { cellsOutline, getCellResolution } from '../h3/cell-groups';
+import { cellsOutline } from '../h3/cell-groups';
+import { cellResolution } from '../h3/cells';
 import { toLocalIso } from '../public/public-weeks';
 import { resolveBoundary, resolvePeriod } from '../shared/period-input';
 import type { CreatePlanInput, PatchPlanInput, PlanTargetInput } from './patrol-plan.schema';
@@ -35,21 +36,25 @@ export type PlanDto = ReturnType<typeof planDto>;
  * Checks targets against the area (zones exist, cells touch it) and turns them into rows. Errors
  * name the field: targets.2.zoneId (422 unknown_zone), targets.0.cells (422 outside_area).
  */
-async function prepareTargets(tx: Tx, areaId: number, targets: readonly PlanTargetInput[], keepIds: Set<string>, prefix = 'targets'): Promise<repo.NewTarget[]> {
+async function prepareTargets(tx: Tx, areaId: number, targets: readonly PlanTargetInput[], keepIds: Set<string>): Promise<repo.NewTarget[]> {
   const zoneIds = targets.flatMap((t) => (t.zoneId ? [t.zoneId] : []));
   const known = await repo.existingZoneIds(tx, areaId, zoneIds);
+  // Every cell target's outline, checked against the area in one query.
+  const outlines = targets.map((t) => (t.zoneId ? null : JSON.stringify(cellsOutline(t.cells!))));
+  const cellTargets = outlines.flatMap((outline, i) => (outline === null ? [] : [i]));
+  const outside = new Set((await outsideArea(tx, areaId, cellTargets.map((i) => outlines[i]!))).map((j) => cellTargets[j]!));
   const details: ErrorDetail[] = [];
   const prepared: repo.NewTarget[] = [];
   for (const [i, t] of targets.entries()) {
     let place: repo.NewTarget['place'];
     if (t.zoneId) {
-      if (!known.has(t.zoneId)) details.push({ path: `${prefix}.${i}.zoneId`, message: 'is not a zone of this area (see GET /api/v1/zones)' });
+      if (!known.has(t.zoneId)) details.push({ path: `targets.${i}.zoneId`, message: 'is not a zone of this area (see GET /api/v1/zones)' });
       place = { kind: 'zone', zoneId: t.zoneId };
     } else {
       const cells = t.cells!;
-      const outline = JSON.stringify(cellsOutline(cells));
-      if (!(await repo.touchesArea(tx, areaId, outline))) details.push({ path: `${prefix}.${i}.cells`, message: 'lie entirely outside the area' });
-      place = { kind: 'cells', cells, res: getCellResolution(cells[0]!), outline };
+      const outline = outlines[i]!;
+      if (outside.has(i)) details.push({ path: `targets.${i}.cells`, message: 'lie entirely outside the area' });
+      place = { kind: 'cells', cells, res: cellResolution(cells[0]!), outline };
     }
     prepared.push({
       id: t.id && keepIds.has(t.id) ? t.id : randomUUID(),

@@ -4,7 +4,8 @@ import type { AuthContext } from '../auth/auth-context';
 import { findAreaWithBoundary, listCategories } from '../areas/areas.repository';
 import { HttpError } from '../http/errors';
 import { bigintToCell, cellToBigint } from '../h3/cells';
-import { cellCentreLngLat, neighboursOf } from '../h3/cell-groups';
+import { neighboursOf } from '../h3/cell-groups';
+import { cellCentre } from '../h3/cells';
 import type { HotspotFilter } from '../hotspots/hotspot-filters';
 import { countByCell, tuneForAnalytics } from '../hotspots/hotspots.repository';
 import { toLocalIso } from '../public/public-weeks';
@@ -111,7 +112,7 @@ export async function proposePlan(db: Db, regions: Regions, caller: AuthContext,
     }
     const windowDays = candidates.map((c) => windowDaysFromProfile(c.matrix));
     const fit = fitBudget(windowDays, input.budgetMinutesPerWeek);
-    const places = await placeNames(tx, caller.areaId, fit.targets.map((t) => cellCentreLngLat(candidates[t.index]!.cells[0]!.cell)));
+    const places = await placeNames(tx, caller.areaId, fit.targets.map((t) => cellCentre(candidates[t.index]!.cells[0]!.cell)));
     const labels = new Map(categories.map((c) => [c.code, c.label_sv]));
     const prng = new Prng(input.seed);
     const days = Math.round(((to.getTime() - from.getTime()) / DAY_MS) * 10) / 10;

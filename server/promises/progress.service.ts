@@ -21,6 +21,10 @@ async function eventsOf(tx: Tx, areaId: number, promise: { id: string; from: Dat
     case 'walks':
       return (await walkEvents(tx, areaId, promise.from, promise.to, inZone)).map((e) => ({ at: e.at, amount: Number(e.amount) }));
     case 'activities':
+      // An activity names its zone by id only, and deleting the zone clears that link on the
+      // activity as on the target: once a target's zone is gone, no activity can be told to have
+      // been in it, so none counts (counting them all would credit the zone with the whole promise).
+      if (!t.zoneId && t.zoneName) return [];
       return (await activityEvents(tx, areaId, promise.id, t.zoneId)).map((a) => {
         const [y, m, d] = a.date.split('-').map(Number) as [number, number, number];
         return { at: localMidnight(y, m, d, timeZone), amount: Number(a.count) };

@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { Db } from '../db/database';
 import { auth } from '../auth/auth.middleware';
 import { guardedRouter } from '../http/guarded-router';
@@ -8,7 +8,6 @@ import * as service from './promises.service';
 import { promiseProgress } from './progress.service';
 import { followUpReport, reportHtml } from './follow-up-report';
 import { publicPromises, publicPromisesHtml } from './public-promises';
-import { publicRateLimit } from '../public/public-rate-limit';
 import { NoQuery } from '../patrols/patrol-plan.schema';
 
 export function promisesRoutes(db: Db): Router {
@@ -62,10 +61,9 @@ export function promisesRoutes(db: Db): Router {
   return r.router;
 }
 
-/** The public follow-up (no login): mounted with the public view, before sessions are read. */
-export function publicPromisesRoutes(db: Db): Router {
+/** The public follow-up (no login): mounted with the public view, before sessions are read, behind the same limiter. */
+export function publicPromisesRoutes(db: Db, limit: RequestHandler): Router {
   const r = guardedRouter();
-  const limit = publicRateLimit();
   r.get('/public/areas/:code/promises', limit, async (req, res) => {
     const { format } = parseQuery(req, ReportQuery);
     const data = await publicPromises(db, String(req.params.code));

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { withArea } from '../db/scope';
 import { HttpError } from '../http/errors';
 import { AREA_CODE } from '../public/public.schema';
+import { toLocalIso } from '../public/public-weeks';
 import { html, PRINT_CSS } from '../shared/print-html';
 import { reportData, type ReportData } from './follow-up-report';
 import { promiseProgressIn } from './progress.service';
@@ -60,9 +61,12 @@ export async function publicPromises(db: Db, code: string, now = new Date()) {
 
 export type PublicPromises = Awaited<ReturnType<typeof publicPromises>>;
 
+/** The last day of a half-open period as YYYY-MM-DD: the day of its exclusive end, less 1 ms (as the printed report does). */
+const lastDay = (to: string, timeZone: string) => toLocalIso(new Date(new Date(to).getTime() - 1), timeZone).slice(0, 10);
+
 export function publicPromisesHtml(p: PublicPromises): string {
   const promises = p.promises.map(
-    (pr) => html`<section><h2>${pr.heading}: ${pr.title}</h2><p class="meta">${pr.ownerLabel} · ${pr.from.slice(0, 10)} – ${pr.to.slice(0, 10)}</p>
+    (pr) => html`<section><h2>${pr.heading}: ${pr.title}</h2><p class="meta">${pr.ownerLabel} · ${pr.from.slice(0, 10)} – ${lastDay(pr.to, p.timezone)}</p>
       ${pr.targets.map(
         (t) => html`<h3>${t.label}</h3><p>${t.outcome}.</p>
         ${t.periods.length ? html`<table><tr><th>Period</th><th>Gjort</th><th>Mål</th><th>Uppnått</th></tr>${t.periods.map((x) => html`<tr><td>${periodSv(x.period)}</td><td>${numberSv(x.done)}</td><td>${numberSv(x.goal)}</td><td>${x.met ? 'ja' : 'nej'}</td></tr>`)}</table>` : html``}`,

@@ -5,8 +5,9 @@ import { HttpError } from '../http/errors';
 export const PUBLIC_REQUESTS_PER_MINUTE = 60;
 
 /**
- * Per client address: nobody is logged in here. One limiter per app instance, shared by the
- * public routes, so a page load (area + hotspots) costs two of the minute's requests.
+ * Per client address: nobody is logged in here. One limiter per app instance (made in app.ts),
+ * shared by the public routes and the public promises page, so a page load (area + hotspots)
+ * costs two of the minute's requests.
  */
 export function publicRateLimit(perMinute = PUBLIC_REQUESTS_PER_MINUTE): RequestHandler {
   return rateLimit({

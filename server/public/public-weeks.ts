@@ -3,8 +3,9 @@
  * [from, to) and both ends are local Mondays 00:00, so every published count covers whole ISO
  * weeks (Monday–Sunday) and repeated requests cannot narrow a count down to days or hours.
  */
-import { HttpError, type ErrorDetail } from '../http/errors';
+import type { ErrorDetail } from '../http/errors';
 import { localToUtc, zoneOffsetMs } from '../imports/parsers/local-time';
+import { invalidPeriod } from '../shared/period-input';
 
 const DAY_MS = 86_400_000;
 export const DEFAULT_PUBLIC_WEEKS = 4;
@@ -120,8 +121,4 @@ export function resolvePublicWindow(q: { from?: WeekBoundaryInput; to?: WeekBoun
   }
   if (details.length) throw invalidPeriod(details);
   return { from, to, weeks };
-}
-
-function invalidPeriod(details: ErrorDetail[]): HttpError {
-  return HttpError.badRequest(`Invalid period: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
 }

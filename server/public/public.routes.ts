@@ -1,18 +1,16 @@
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { Db } from '../db/database';
 import { guardedRouter } from '../http/guarded-router';
 import { parseQuery } from '../http/validate';
 import { PublicHotspotsQuery } from './public.schema';
 import { publicAreaInfo, publicHotspots } from './public.service';
-import { publicRateLimit } from './public-rate-limit';
 
 /** Aggregates only, changing weekly: let browsers and proxies keep them for five minutes. */
 const CACHE_CONTROL = 'public, max-age=300';
 
-/** The public view: no login, mounted before session handling, one rate limit per address. */
-export function publicRoutes(db: Db): Router {
+/** The public view: no login, mounted before session handling, behind the app's one public limiter (app.ts). */
+export function publicRoutes(db: Db, limit: RequestHandler): Router {
   const r = guardedRouter();
-  const limit = publicRateLimit();
 
   r.get('/public/areas/:code', limit, async (req, res) => {
     const info = await publicAreaInfo(db, String(req.params.code));

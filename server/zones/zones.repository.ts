@@ -56,22 +56,18 @@ export interface GeometryCheck {
   areaM2: number;
   /** Shares some area with the area's boundary (touching its edge is not enough). */
   overlapsArea: boolean;
-  /** ST_MakeValid had to change the shape as drawn. */
-  repaired: boolean;
 }
 
 export async function checkGeometry(db: Conn, areaId: number, geojson: string): Promise<GeometryCheck> {
-  const result = await sql<{ empty: boolean; area_m2: number | string; overlaps: boolean; repaired: boolean }>`
-    WITH drawn AS (SELECT ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), 4326)) AS g),
-         zone AS (SELECT ${normalised(geojson)} AS g)
+  const result = await sql<{ empty: boolean; area_m2: number | string; overlaps: boolean }>`
+    WITH zone AS (SELECT ${normalised(geojson)} AS g)
     SELECT ST_IsEmpty(zone.g) AS empty,
            ST_Area(zone.g::geography) AS area_m2,
-           NOT ST_IsEmpty(zone.g) AND ST_Relate(a.boundary, zone.g, 'T********') AS overlaps,
-           NOT ST_IsValid(drawn.g) AS repaired
-    FROM zone, drawn, areas a WHERE a.id = ${areaId}`.execute(db);
+           NOT ST_IsEmpty(zone.g) AND ST_Relate(a.boundary, zone.g, 'T********') AS overlaps
+    FROM zone, areas a WHERE a.id = ${areaId}`.execute(db);
   const row = result.rows[0];
-  if (!row) return { empty: true, areaM2: 0, overlapsArea: false, repaired: false };
-  return { empty: row.empty, areaM2: Number(row.area_m2), overlapsArea: row.overlaps, repaired: row.repaired };
+  if (!row) return { empty: true, areaM2: 0, overlapsArea: false };
+  return { empty: row.empty, areaM2: Number(row.area_m2), overlapsArea: row.overlaps };
 }
 
 export async function findZone(db: Conn, areaId: number, id: string): Promise<Zone | undefined> {

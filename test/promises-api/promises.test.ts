@@ -131,6 +131,17 @@ describe.each(BACKENDS)('medborgarlöften (%s)', (backend) => {
     expect(res.body.targets[0].periods).toMatchObject([{ period: '2026-W37', goal: 30, done: 35, met: true }]);
   });
 
+  it('counts only the zone’s activities for a zone target, and none once the zone is deleted (never the whole promise’s)', async () => {
+    const doomed = (await planner.post('/api/v1/zones', { name: 'Rivs snart', geometry: RECT })).body.id;
+    const id = (await planner.post('/api/v1/promises', { title: 'Zonaktiviteter', owner: 'kommun', from: '2026-09-07', to: '2026-09-14', targets: [{ metric: 'activities', zoneId: doomed, per: 'week', goal: 1 }] })).body.id;
+    expect((await planner.post(`/api/v1/promises/${id}/activities`, { kind: 'skolbesok', date: '2026-09-08', zoneId: doomed, count: 1 })).status).toBe(201);
+    expect((await planner.post(`/api/v1/promises/${id}/activities`, { kind: 'ovrigt', date: '2026-09-09', count: 4 })).status).toBe(201);
+    const done = async () => (await analyst.get(`/api/v1/promises/${id}/progress`)).body.targets[0];
+    expect(await done()).toMatchObject({ zoneName: 'Rivs snart', total: 1 });
+    expect((await planner.delete(`/api/v1/zones/${doomed}`)).status).toBe(204);
+    expect(await done()).toMatchObject({ zoneId: null, zoneName: 'Rivs snart', total: 0 });
+  });
+
   it('takes activities idempotently and refuses a date outside the promise, an unknown zone or kind', async () => {
     const id = crypto.randomUUID();
     const first = await planner.post(`/api/v1/promises/${promiseId}/activities`, { id, kind: 'medborgardialog', date: '2026-09-20', note: 'Torgmöte', count: 1 });
@@ -225,7 +236,11 @@ describe.each(BACKENDS)('medborgarlöften (%s)', (backend) => {
     for (const secret of ['Patrull 2215', 'Nyforsskolan', 'Flygblad', '16.505', 'coordinates', zoneId, 'createdBy']) expect(text).not.toContain(secret);
     const page = await fetch(`${server.url}/api/v1/public/areas/promises/promises?format=html`);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).toContain('Medborgarlöften');
+    const pageText = await page.text();
+    expect(pageText).toContain('Medborgarlöften');
+    // The period ends at midnight starting 5 October (exclusive): its last day is the 4th.
+    expect(pageText).toContain('2026-09-07 – 2026-10-04');
+    expect(pageText).not.toContain('2026-10-05');
     expect((await fetch(`${server.url}/api/v1/public/areas/nowhere/promises`)).status).toBe(404);
   });
 });

@@ -372,6 +372,8 @@ describe.each(BACKENDS)('public view rate limit (%s)', (backend) => {
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('too_many_requests');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The public promises page draws on the same budget, not a second one of its own.
+    expect((await get(server, '/api/v1/public/areas/finns-inte/promises')).status).toBe(429);
   });
 });
 

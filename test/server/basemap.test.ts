@@ -129,6 +129,30 @@ describe.each(['mvt', 'png'] as const)('a self-hosted %s archive', (tileType) =>
   });
 });
 
+describe('a self-hosted archive whose name needs escaping', () => {
+  let server: TestServer;
+  let archive: Buffer;
+  const name = 'karta (stad) 2026.pmtiles';
+
+  beforeAll(async () => {
+    archive = await writePmtiles(path.join(dir, name), 'png');
+    server = await startTestServer({ env: { BASEMAP_PMTILES: path.join(dir, name) } });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('is served at the encoded URL its style links to', async () => {
+    const style = await (await fetch(`${server.url}/basemap/style.json`)).json();
+    const url = `${server.url}/basemap/${encodeURIComponent(name)}`;
+    expect(style.sources.basemap.url).toBe(`pmtiles://${url}`);
+    const res = await fetch(url, { headers: { range: 'bytes=0-9' } });
+    expect(res.status).toBe(206);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(archive.subarray(0, 10));
+    expect((await fetch(`${server.url}/basemap/karta%20(stad).pmtiles`)).status).toBe(404);
+  });
+});
+
 describe('a remote basemap host without TLS', () => {
   it('is allowed by the Content-Security-Policy, so the browser may fetch its style and tiles', async () => {
     const server = await startTestServer({ env: { BASEMAP_STYLE_URL: 'http://karta.intern:8081/styles/bas.json' } });

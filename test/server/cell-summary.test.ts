@@ -157,6 +157,14 @@ describe.each(BACKENDS)('drill-down summaries of a hexagon and of the area (%s)'
     expect((await get('/hotspots/summary', PERIOD, analyst)).status).toBe(200);
   });
 
+  it.each(['/hotspots/summary', '/hotspots/cells/CELL'])('%s refuses a category the area does not have with 400 naming categories, like /hotspots', async (path) => {
+    const res = await get(path.replace('CELL', cell9), { ...PERIOD, categories: 'vald,inbrott' });
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(['categories']);
+    expect(res.body.error.details[0].message).toMatch(/inbrott.*narkotika/);
+  });
+
   it.each([
     ['not a cell', 'hexagon', {}, 'cell'],
     ['a cell finer than the map’s', cellOf(SQUARE, 13), {}, 'cell'],
