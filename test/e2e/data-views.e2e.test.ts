@@ -213,8 +213,13 @@ describe.skipIf(skipReason !== null)(`data views in Chromium${skipReason ? ` (sk
   });
 
   describe('settings (/installningar)', () => {
-    it('the admin words the confidentiality marking and the print threshold', async () => {
-      const { page } = await signedIn('/installningar', 'admin@demo.tryggkarta.se');
+    it('the admin words the confidentiality marking and the print threshold, and the print page uses them at once', async () => {
+      // The print page is opened first, so the area's settings are already loaded when they change.
+      const { page } = await signedIn('/utskrift', 'admin@demo.tryggkarta.se');
+      // In-app navigation, as the menu does: the page (and what it loaded) stays.
+      const goInApp = (path: string) => page.evaluate((to) => (history.pushState(null, '', to), dispatchEvent(new PopStateEvent('popstate'))), path);
+      await page.getByTestId('confidentiality-marking').filter({ hasText: 'Omfattas av sekretess enligt OSL' }).waitFor();
+      await goInApp('/installningar');
       await page.getByLabel('Sekretessmarkering').waitFor();
       expect(await page.getByLabel('Sekretessmarkering').inputValue()).toBe('Omfattas av sekretess enligt OSL');
       await page.getByLabel('Sekretessmarkering').fill('Sekretess enligt OSL 18 kap.');
@@ -225,6 +230,8 @@ describe.skipIf(skipReason !== null)(`data views in Chromium${skipReason ? ` (sk
       expect(area).toMatchObject({ confidentialityMarking: 'Sekretess enligt OSL 18 kap.', printMinCount: 4 });
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await page.screenshot({ path: SCREENSHOTS + 'settings-1280.png', fullPage: true });
+      await goInApp('/utskrift');
+      await page.getByTestId('confidentiality-marking').filter({ hasText: 'Sekretess enligt OSL 18 kap.' }).waitFor({ timeout: 10_000 });
     }, 60_000);
   });
 });
