@@ -313,4 +313,31 @@ describe.skipIf(skipReason !== null)(`field app offline and on a flaky network${
       .poll(async () => (await storedSince(server.db, reporter, since)).reports.map((r) => r.category), { timeout: 30_000, interval: 250 })
       .toEqual(['brand']);
   }, 90_000);
+
+  it('sends a route recorded offline after the app is closed: a track flush asks for Background Sync too', async () => {
+    const page = await openPhone(browser, CENTRE, { backgroundSync: true });
+    await signIn(page, server.url, WALKER);
+    const walkId = await planWalk(page, 'Kvällsvandring utan täckning');
+    await page.goto(`${server.url}/vandringar/${walkId}`);
+    await page.getByTestId('walk-status').waitFor();
+    await waitForServiceWorker(page);
+    // Started online: that entry is sent at once, so no earlier Background Sync is left waiting.
+    await page.getByRole('button', { name: 'Starta vandringen' }).click();
+    await page.locator('[data-testid="track-points"][data-count="1"]').waitFor();
+    await waitForOutboxCount(page, 0);
+    await page.context().setOffline(true);
+    for (let i = 1; i <= 3; i++) {
+      await page.context().setGeolocation({ latitude: CENTRE.latitude + i * 0.00015, longitude: CENTRE.longitude + i * 0.0002, accuracy: 8 });
+      await page.locator(`[data-testid="track-points"][data-count="${i + 1}"]`).waitFor();
+    }
+    // Paused without a network: the buffered fixes become one track entry in the outbox.
+    await page.getByRole('button', { name: 'Pausa' }).click();
+    await waitForOutboxCount(page, 1);
+    const context = page.context();
+    await page.close();
+    await context.setOffline(false);
+    await expect
+      .poll(async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM walk_track_points WHERE walk_id = ${walkId}`.execute(server.db)).rows[0]!.n, { timeout: 30_000, interval: 250 })
+      .toBe(4);
+  }, 90_000);
 });

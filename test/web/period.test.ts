@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, isValidRange, presetRange, rangeToWindow, startOfDayIso } from '../../web/src/lib/period';
+import { addDays, addMonths, isValidRange, presetRange, rangeToWindow, startOfDayIso, todayIn, yesterdayIn } from '../../web/src/lib/period';
 import { quantileClasses } from '../../web/src/map/classify';
 
 const TZ = 'Europe/Stockholm';
@@ -37,6 +37,22 @@ describe('lägesbild periods in local time', () => {
     expect(isValidRange({ fromDate: '2026-05-02', toDate: '2026-05-01' })).toBe(false);
     expect(isValidRange({ fromDate: '2026-02-30', toDate: '2026-03-01' })).toBe(false);
     expect(isValidRange({ fromDate: '2026-05-01', toDate: '2026-05-01' })).toBe(true);
+  });
+});
+
+describe("today and yesterday are the area's days, not UTC's", () => {
+  // 00:30 on 1 April in Stockholm (CEST, UTC+2) is still 31 March in UTC.
+  const justAfterMidnight = new Date('2026-03-31T22:30:00Z');
+
+  it('gives the local date at a UTC/local day boundary (the print footer)', () => {
+    expect(todayIn('Europe/Stockholm', justAfterMidnight)).toBe('2026-04-01');
+    expect(todayIn('UTC', justAfterMidnight)).toBe('2026-03-31');
+  });
+
+  it("gives the local yesterday (the period filter's latest day)", () => {
+    expect(yesterdayIn('Europe/Stockholm', justAfterMidnight)).toBe('2026-03-31');
+    expect(yesterdayIn('Europe/Stockholm', new Date('2026-04-01T21:59:00Z'))).toBe('2026-03-31');
+    expect(yesterdayIn('Europe/Stockholm', new Date('2026-04-01T22:00:00Z'))).toBe('2026-04-01');
   });
 });
 

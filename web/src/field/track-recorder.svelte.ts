@@ -73,11 +73,7 @@ export class TrackRecorder {
 
   /** Hands the buffered fixes to the outbox now. */
   async flush(): Promise<void> {
-    const item = await this.serial(async () => (await outbox.store()).flushTrack(this.walkId, crypto.randomUUID()));
-    if (item) {
-      await outbox.refresh();
-      void outbox.sync();
-    }
+    await this.serial(() => outbox.flushTrack(this.walkId));
   }
 
   /** Stops listening (the page closes); the stored mode stays for the next visit. */

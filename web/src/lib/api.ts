@@ -6,15 +6,12 @@ import { goToLogin } from './router.svelte';
 import type {
   AnalyticsFilters,
   Area,
-  BacktestQuery,
-  BacktestResult,
   Category,
   ClientConfig,
   CompareCollection,
   CompareQuery,
   EmergingCollection,
   EmergingQuery,
-  ExportOptions,
   GiCollection,
   GiQuery,
   HotspotCollection,
@@ -144,14 +141,6 @@ function filterParams(q: AnalyticsFilters): Record<string, QueryValue> {
   };
 }
 
-/**
- * A link that downloads an analytics result (CSV, or GeoJSON in SWEREF 99 TM) with the session
- * cookie, e.g. `exportUrl('/hotspots/gi', { res: 9, k: 1 }, { format: 'csv' })`.
- */
-export function exportUrl(path: string, query: Record<string, QueryValue>, options: ExportOptions): string {
-  return buildUrl(path, { ...query, ...options });
-}
-
 export const api = {
   clientConfig: (signal?: AbortSignal) =>
     request<ClientConfig>('/client-config', { signal, redirectOnUnauthorized: false }),
@@ -239,21 +228,5 @@ export const api = {
     request<TimeProfile>('/profile', {
       signal,
       query: { from: query.from, to: query.to, cell: query.cell, weighted: query.weighted, ...filterParams(query) },
-    }),
-
-  backtest: (query: BacktestQuery, signal?: AbortSignal) =>
-    request<BacktestResult>('/hotspots/backtest', {
-      signal,
-      query: {
-        res: query.res,
-        trainFrom: query.trainFrom,
-        trainTo: query.trainTo,
-        testFrom: query.testFrom,
-        testTo: query.testTo,
-        method: query.method,
-        coverage: query.coverage,
-        k: query.k,
-        ...filterParams(query),
-      },
     }),
 };

@@ -56,6 +56,11 @@ export function todayIn(timeZone: string, now: Date = new Date()): LocalDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** The day before today in `timeZone`: the last whole day there is data for (a date input's `max`). */
+export function yesterdayIn(timeZone: string, now: Date = new Date()): LocalDate {
+  return addDays(todayIn(timeZone, now), -1);
+}
+
 /** UTC offset of `timeZone` at the instant `ms`, in minutes east of UTC. */
 function offsetMinutes(timeZone: string, ms: number): number {
   const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })

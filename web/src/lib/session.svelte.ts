@@ -1,5 +1,8 @@
 import { api, ApiError } from './api';
 import { rememberedUser, rememberUser } from './offline-user';
+import { router } from './router.svelte';
+import { signOutWith } from './sign-out';
+import { outbox } from '../field/outbox/outbox.svelte';
 import type { User } from './types';
 
 type SessionStatus = 'loading' | 'ready' | 'error';
@@ -78,3 +81,12 @@ export const session = {
     }
   },
 };
+
+/** The sign-out of every header: stops the outbox for this user, ends the session, goes to the login page. */
+export function signOut(): Promise<void> {
+  return signOutWith({
+    stopOutbox: () => outbox.stop(),
+    logout: () => session.logout(),
+    toLogin: () => router.navigate('/login', { replace: true }),
+  });
+}

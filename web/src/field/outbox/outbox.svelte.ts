@@ -84,6 +84,17 @@ function askPersistence(): void {
   void navigator.storage?.persist?.().catch(() => false);
 }
 
+/**
+ * Something new waits in the store: show it, keep the storage, and send it now or, offline, through
+ * the worker's Background Sync (sync() returns early offline, before it could register).
+ */
+async function afterQueued(): Promise<void> {
+  askPersistence();
+  await refresh();
+  void askWorkerToSync();
+  void outbox.sync();
+}
+
 function schedule(at: number | null): void {
   clearTimeout(wakeTimer);
   if (at === null) return;
@@ -156,10 +167,14 @@ export const outbox = {
     if (state.userId === null) throw new Error('Nobody is signed in');
     const s = await store();
     await s.enqueue(entries.map((e) => newOutboxItem(e.id, state.userId!, e.payload)));
-    askPersistence();
-    await refresh();
-    void askWorkerToSync();
-    void outbox.sync();
+    await afterQueued();
+  },
+
+  /** Moves a walk's buffered GPS fixes into one track item, then sends it like any other entry. */
+  async flushTrack(walkId: string): Promise<boolean> {
+    const item = await (await store()).flushTrack(walkId, crypto.randomUUID());
+    if (item) await afterQueued();
+    return item !== undefined;
   },
 
   async remove(id: string): Promise<void> {

@@ -7,29 +7,21 @@
  * midnight belongs to the weekday it starts on. Koper: one stop per started two hours of a
  * window-day, so a 6-hour window-day asks for 3 visits.
  */
+import { parseWindowHours, type WindowSpan } from '../../../../server/patrols/koper-schedule';
 import type { PatrolWindow, ScheduledStop } from './types';
+
+// The server's reading of a window and its Koper visit count (the module is pure), so the two cannot drift.
+export { koperVisitsPerWeek, SLOT_HOURS } from '../../../../server/patrols/koper-schedule';
+export type { WindowSpan } from '../../../../server/patrols/koper-schedule';
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-export interface WindowSpan {
-  startHour: number;
-  /** Whole hours, 1–24. */
-  hours: number;
-}
-
-const HOURS = /^(\d{1,2})(?:-(\d{1,2}))?$/;
-export const SLOT_HOURS = 2;
 const DAY_MINUTES = 1440;
 const WEEK_MINUTES = 7 * DAY_MINUTES;
 
 /** "22-3" → {22, 6}; "7" → {7, 1}; "0-23" → {0, 24}; null for anything else. */
 export function parseHours(spec: string): WindowSpan | null {
-  const m = HOURS.exec(spec.trim());
-  if (!m) return null;
-  const start = Number(m[1]);
-  const end = m[2] === undefined ? start : Number(m[2]);
-  if (start > 23 || end > 23) return null;
-  return { startHour: start, hours: ((end - start + 24) % 24) + 1 };
+  return parseWindowHours(spec) ?? null;
 }
 
 /**
@@ -83,14 +75,6 @@ export function formatWindow(window: PatrolWindow, tr: Translate): string {
 
 export function formatWindows(windows: readonly PatrolWindow[], tr: Translate): string {
   return windows.map((w) => formatWindow(w, tr)).join('; ');
-}
-
-/** Visits a week the Koper rule asks for: ceil(hours / 2) per window-day. */
-export function koperVisitsPerWeek(windows: readonly PatrolWindow[]): number {
-  return windows.reduce((sum, w) => {
-    const span = parseHours(w.hours);
-    return sum + (span ? new Set(w.weekdays).size * Math.ceil(span.hours / SLOT_HOURS) : 0);
-  }, 0);
 }
 
 const WEEKDAY: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };

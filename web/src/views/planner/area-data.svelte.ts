@@ -38,6 +38,11 @@ class AreaData {
     return { confidentialityMarking: marking || null, printMinCount: minCount };
   }
 
+  /** An admin saved the print settings: the print page uses them from now on, not the ones loaded at start. */
+  applyPrintSettings(saved: PrintSettings): void {
+    if (this.area) this.area = { ...this.area, confidentialityMarking: saved.confidentialityMarking, printMinCount: saved.printMinCount };
+  }
+
   /** Starts loading once; later calls (other views) reuse the answers. */
   load(): void {
     if (this.#started) return;

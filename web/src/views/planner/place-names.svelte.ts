@@ -11,6 +11,8 @@ import type { Translate } from './wording';
 class PlaceNames {
   #known = new Map<string, PlaceName | null>();
   #pending = new Set<string>();
+  /** Bumped by forget(), so an answer asked for before it is dropped. */
+  #generation = 0;
   /** Bumped when names arrive, so labels re-render. */
   version = $state(0);
   /** False when the server has no zones endpoint or refuses it: labels fall back to cell ids. */
@@ -21,9 +23,11 @@ class PlaceNames {
     const wanted = [...new Set(cells)].filter((c) => !this.#known.has(c) && !this.#pending.has(c));
     if (wanted.length === 0) return;
     for (const cell of wanted) this.#pending.add(cell);
+    const generation = this.#generation;
     plannerApi
       .placeNames(wanted)
       .then((names) => {
+        if (generation !== this.#generation) return;
         for (const cell of wanted) this.#known.set(cell, names.find((n) => n.cell === cell) ?? null);
         this.version += 1;
       })
@@ -31,8 +35,16 @@ class PlaceNames {
         if (error instanceof ApiError && [403, 404, 405].includes(error.status)) this.available = false;
       })
       .finally(() => {
-        for (const cell of wanted) this.#pending.delete(cell);
+        if (generation === this.#generation) for (const cell of wanted) this.#pending.delete(cell);
       });
+  }
+
+  /** The places were edited: names are asked for again by the views that show them. */
+  forget(): void {
+    this.#generation += 1;
+    this.#known.clear();
+    this.#pending.clear();
+    this.version += 1;
   }
 
   /** "Hamnen", "nära Hamnen" or "Plats utan namn". */

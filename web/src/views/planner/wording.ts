@@ -22,11 +22,16 @@ export function weekLabel(range: DateRange, tr: Translate): string {
   }
 }
 
+/** A change that is not 'stable' and holds after the false-discovery-rate correction (pFdr ≤ alpha). */
+export function isSignificant(cell: CompareCellProperties, alpha = 0.05): cell is CompareCellProperties & { change: SignificantChange } {
+  return cell.change !== 'stable' && cell.pFdr <= alpha;
+}
+
 /** Significant changes only (pFdr ≤ alpha), by kind. */
 export function countChanges(cells: readonly CompareCellProperties[], alpha = 0.05): Record<SignificantChange, number> {
   const counts: Record<SignificantChange, number> = { new: 0, increased: 0, decreased: 0, gone: 0 };
   for (const cell of cells) {
-    if (cell.change !== 'stable' && cell.pFdr <= alpha) counts[cell.change] += 1;
+    if (isSignificant(cell, alpha)) counts[cell.change] += 1;
   }
   return counts;
 }
