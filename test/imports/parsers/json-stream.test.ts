@@ -13,22 +13,36 @@ import { inChunks } from './helpers.js';
 
 type Outcome = { ok: true; elements: unknown[]; members: Array<[string, unknown]> } | { ok: false; message: string };
 
-/** stream-json over the whole body: the value, or the syntax error. */
-function referenceParse(body: Buffer): Promise<{ ok: true; value: unknown } | { ok: false }> {
+/**
+ * stream-json over the whole body: the value and, from its token stream, the primitive members of
+ * the root object in the order they are read (duplicate keys included: the splitter reports each
+ * member as it reads it, which the assembled object, keeping one value per key, cannot show).
+ */
+function referenceParse(body: Buffer): Promise<{ ok: true; value: unknown; rootMembers: Array<[string, unknown]> } | { ok: false }> {
   return new Promise((resolve) => {
     const parser = new Parser({ packValues: true, streamValues: false });
     const assembler = new Assembler();
+    const rootMembers: Array<[string, unknown]> = [];
+    let depth = 0;
+    let key: string | null = null;
     let value: unknown;
     let done = false;
     parser.on('data', (token: { name: string; value?: string }) => {
       assembler.consume(token);
+      if (token.name === 'startObject' || token.name === 'startArray') depth++;
+      else if (token.name === 'endObject' || token.name === 'endArray') depth--;
+      else if (depth === 1 && token.name === 'keyValue') key = token.value!;
+      else if (depth === 1 && key !== null) {
+        const primitive: Record<string, unknown> = { stringValue: token.value, numberValue: Number(token.value), nullValue: null, trueValue: true, falseValue: false };
+        if (token.name in primitive) rootMembers.push([key, primitive[token.name]]);
+      }
       if (assembler.done && !done) {
         done = true;
         value = assembler.current;
       }
     });
     parser.on('error', () => resolve({ ok: false }));
-    parser.on('end', () => resolve(done ? { ok: true, value } : { ok: false }));
+    parser.on('end', () => resolve(done ? { ok: true, value, rootMembers } : { ok: false }));
     parser.end(body);
   });
 }
@@ -41,7 +55,7 @@ async function reference(body: Buffer, arrayKey: string | null): Promise<Outcome
   if (typeof root !== 'object' || root === null || Array.isArray(root)) return 'malformed';
   const record = root as Record<string, unknown>;
   if (!Array.isArray(record[arrayKey])) return 'malformed';
-  const members = Object.entries(record).filter(([k, v]) => k !== arrayKey && (v === null || typeof v !== 'object'));
+  const members = parsed.rootMembers.filter(([k]) => k !== arrayKey);
   return { ok: true, elements: record[arrayKey] as unknown[], members };
 }
 
@@ -149,6 +163,13 @@ describe('streamJsonArray (byte-level splitting, JSON.parse per element)', () =>
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('reports a repeated root member each time it is read, as the reference token stream shows it', async () => {
+    // Found by the corruption property (seed -1419969175): a deleted quote made two keys "".
+    const body = Buffer.from('{"":null,"aaaa":true,"":"x","features":[1,{}]}');
+    expect(await reference(body, 'features')).toEqual({ ok: true, elements: [1, {}], members: [['', null], ['aaaa', true], ['', 'x']] });
+    await compare(body, 'features', [1, 3, body.length]);
   });
 
   it('keeps the element bytes whole across chunk boundaries inside strings, escapes and multibyte characters', async () => {
