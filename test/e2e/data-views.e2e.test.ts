@@ -52,7 +52,7 @@ describe.skipIf(skipReason !== null)(`data views in Chromium${skipReason ? ` (sk
     it('a planner draws a place by clicking its corners, names it, and it is there after a reload', async () => {
       const { page, errors } = await signedIn('/platser');
       await page.getByRole('heading', { name: 'Områdets platser' }).waitFor();
-      await page.getByText('12 platser').waitFor();
+      await page.getByText('12 platser', { exact: true }).waitFor();
       await page.waitForFunction(() => window.__tryggkartaMap?.getLayer('zones-fill') !== undefined);
       await mapIdle(page);
       await page.screenshot({ path: SCREENSHOTS + 'zones-1280.png' });
@@ -62,7 +62,7 @@ describe.skipIf(skipReason !== null)(`data views in Chromium${skipReason ? ` (sk
       const box = (await canvas.boundingBox())!;
       const [cx, cy] = [box.x + box.width * 0.3, box.y + box.height * 0.7];
       for (const [dx, dy] of [[-50, -40], [50, -40], [60, 40], [-40, 50]] as const) await page.mouse.click(cx + dx, cy + dy);
-      await page.getByTestId('corner-count').filter({ hasText: '4 hörn' }).waitFor();
+      await page.getByTestId('corner-count').filter({ hasText: /^4 hörn$/ }).waitFor();
       // The first corner dragged a little: corners can be moved before the shape is saved.
       await page.mouse.move(cx - 50, cy - 40);
       await page.mouse.down();
@@ -75,7 +75,7 @@ describe.skipIf(skipReason !== null)(`data views in Chromium${skipReason ? ` (sk
       await page.getByRole('status').filter({ hasText: '”Testplatsen vid ån” sparades.' }).waitFor();
 
       await page.reload();
-      await page.getByText('13 platser').waitFor();
+      await page.getByText('13 platser', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'Visa Testplatsen vid ån på kartan' }).click();
       const stored = await (await page.request.get(`${server.url}/api/v1/zones`)).json();
       const zone = stored.features.find((f: any) => f.properties.name === 'Testplatsen vid ån');
