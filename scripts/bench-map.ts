@@ -4,10 +4,12 @@
  *
  *  1. Loading: from navigation to the first frame with every hexagon drawn (request, setData,
  *     geojson-vt tiling in maplibre's worker, paint), and the /hotspots request's part of it.
- *  2. Panning: a mouse drag across the map (60 moves over ~2 s), frame intervals from
- *     requestAnimationFrame and main-thread long tasks (> 50 ms), in the same run for
- *       - the app's layers as built (one fill layer whose 1 px outline draws the hexagon edges),
- *       - the naive way it replaced: the same plus a line layer for the outlines,
+ *  2. Panning: mouse drags across the map (60 moves each, after two to warm the tiles up), frame
+ *     intervals from requestAnimationFrame and main-thread long tasks (> 50 ms); then what a frame
+ *     costs, from 60-step pans made by the map itself (one render each), taking in turn
+ *       - the app's layers as built (one fill layer; its 1 px outline only where hexagons are
+ *         at least 8 px wide),
+ *       - the outline always drawn (as before that), and the naive way: a line layer for outlines,
  *       - the map with the hexagons hidden (what the basemap and boundary cost alone).
  *  3. Refilter: a new answer for all hexagons through `setData` on the one source (what a filter
  *     change does), against the naive way of removing and re-adding source and layers.
@@ -16,7 +18,7 @@
  * above a laptop's; the comparison between the rows and the main thread's share are the figures
  * that carry over. Its own fresh database (as the other benches): `tk_bench_*` on DATABASE_URL,
  * else a temporary PGlite. Options: --reports N (default 28,000 → ~21,000 res-10 cells),
- * --runs N (drags per configuration, default 3), --keep. CHROMIUM_PATH overrides /usr/bin/chromium.
+ * --runs N (rounds: 2N mouse drags, 2N pans per configuration; default 3), --keep. CHROMIUM_PATH overrides /usr/bin/chromium.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -279,48 +281,48 @@ async function main() {
     ),
   );
 
-  heading(`2. Panning with ${int(cells)} hexagons: ${runs} drags of 60 moves per configuration`);
-  const asBuilt = await drags(page, runs);
-  const panned = await drags(page, runs, programmaticPan);
-  const outlineSetting = await page.evaluate(() => {
-    const map = window.__tryggkartaMaps!.lagesbild!;
-    const setting = map.getPaintProperty('cells-fill', 'fill-antialias');
-    // The layer as it was before outlines followed the hexagons' size: always drawn.
-    map.setPaintProperty('cells-fill', 'fill-antialias', true);
-    return { setting: JSON.stringify(setting ?? true), zoom: map.getZoom() };
-  });
-  const alwaysOutlined = await drags(page, runs);
-  await page.evaluate(() => {
-    const map = window.__tryggkartaMaps!.lagesbild!;
-    map.addLayer({ id: 'bench-naive-outline', type: 'line', source: 'cells', paint: { 'line-color': '#5c3b0a', 'line-opacity': 0.45, 'line-width': 0.6 } });
-  });
-  const naive = await drags(page, runs);
-  await page.evaluate(() => {
-    const map = window.__tryggkartaMaps!.lagesbild!;
-    map.removeLayer('bench-naive-outline');
-    map.setLayoutProperty('cells-fill', 'visibility', 'none');
-  });
-  const hidden = await drags(page, runs);
-  await page.evaluate((setting) => {
-    const map = window.__tryggkartaMaps!.lagesbild!;
-    map.setLayoutProperty('cells-fill', 'visibility', 'visible');
-    map.setPaintProperty('cells-fill', 'fill-antialias', JSON.parse(setting));
-  }, outlineSetting.setting);
-  console.log(`zoom ${outlineSetting.zoom.toFixed(2)}: res-${RES} hexagons ~${hexagonWidthPx(RES, outlineSetting.zoom, CENTRE_LAT).toFixed(1)} px wide; the app's fill-antialias: ${outlineSetting.setting}`);
+  heading(`2. Panning with ${int(cells)} hexagons: mouse drags of 60 moves, after two to warm up`);
+  // Warm-up: the first drags load the tiles around the view, which is not what panning costs.
+  await drags(page, 2);
+  const asBuilt = await drags(page, runs * 2);
+  const zoom = await page.evaluate(() => window.__tryggkartaMaps!.lagesbild!.getZoom());
+  const setting = await page.evaluate(() => JSON.stringify(window.__tryggkartaMaps!.lagesbild!.getPaintProperty('cells-fill', 'fill-antialias') ?? true));
+  console.log(`zoom ${zoom.toFixed(2)}: res-${RES} hexagons ~${hexagonWidthPx(RES, zoom, CENTRE_LAT).toFixed(1)} px wide; the layer's fill-antialias: ${setting}`);
   const dragRow = (name: string, d: DragFigures) => [name, int(d.frames), ms(d.p50), ms(d.p95), ms(d.max), `${(d.slow * 100).toFixed(0)} %`, `${d.longTasks.toFixed(1)} / ${ms(d.longTaskMs)}`];
-  console.log(
-    table(
-      ['configuration', 'frames/drag', 'frame p50', 'frame p95', 'max', '> 50 ms', 'long tasks / ms per drag'],
-      [
-        dragRow('as built: outlines only from 8 px hexagons', asBuilt),
-        dragRow('as built, panned by the map (no mouse events)', panned),
-        dragRow('outlines always (the fill\'s own 1 px)', alwaysOutlined),
-        dragRow('naive: outlines always, as a line layer', naive),
-        dragRow('hexagons hidden (basemap, boundary)', hidden),
-      ],
-      [false, true, true, true, true, true, true],
-    ),
-  );
+  const headers = ['configuration', 'frames/pan', 'frame p50', 'frame p95', 'max', '> 50 ms', 'long tasks / ms per pan'];
+  const right = [false, true, true, true, true, true, true];
+  console.log(table(headers, [dragRow(`mouse drags (${runs * 2}), as built`, asBuilt)], right));
+
+  // The same pan made by the map itself, one render per step, configurations taken in turn
+  // (round-robin, so a slower stretch of the machine does not fall on one of them).
+  heading('2b. What a frame costs: 60-step pans by the map, configurations in turn');
+  const configurations: { name: string; apply: string; undo: string }[] = [
+    { name: 'as built: outlines only from 8 px hexagons', apply: '', undo: '' },
+    {
+      name: "outlines always (the fill's own 1 px)",
+      apply: "m.setPaintProperty('cells-fill', 'fill-antialias', true)",
+      undo: `m.setPaintProperty('cells-fill', 'fill-antialias', ${setting})`,
+    },
+    {
+      name: 'naive: outlines always, as a line layer',
+      apply:
+        "m.setPaintProperty('cells-fill', 'fill-antialias', false); m.addLayer({ id: 'bench-naive-outline', type: 'line', source: 'cells', paint: { 'line-color': '#5c3b0a', 'line-opacity': 0.45, 'line-width': 0.6 } })",
+      undo: `m.removeLayer('bench-naive-outline'); m.setPaintProperty('cells-fill', 'fill-antialias', ${setting})`,
+    },
+    { name: 'hexagons hidden (basemap, boundary)', apply: "m.setLayoutProperty('cells-fill', 'visibility', 'none')", undo: "m.setLayoutProperty('cells-fill', 'visibility', 'visible')" },
+  ];
+  const byConfiguration = configurations.map(() => [] as DragFigures[]);
+  const inPage = (code: string) => page.evaluate(`(() => { const m = window.__tryggkartaMaps.lagesbild; ${code}; })()`);
+  for (let round = 0; round < runs; round++) {
+    for (const [i, c] of configurations.entries()) {
+      await inPage(c.apply);
+      byConfiguration[i]!.push(await programmaticPan(page, 1), await programmaticPan(page, -1));
+      await inPage(c.undo);
+    }
+  }
+  const rendered = byConfiguration.map(merge);
+  console.log(table(headers, configurations.map((c, i) => dragRow(c.name, rendered[i]!)), right));
+  const [panned, alwaysOutlined, naive, hidden] = rendered as [DragFigures, DragFigures, DragFigures, DragFigures];
 
   heading(`3. A new answer for all ${int(cells)} hexagons (what a filter change does)`);
   const refilter = await page.evaluate(async (rounds) => {
@@ -382,11 +384,12 @@ async function main() {
       [
         [`hexagons on screen (res ${RES})`, int(cells)],
         ['navigation → all hexagons drawn, p50', ms(percentile(loads.map((l) => l.total), 50))],
-        ['panning, frame p50 / p95: as built', `${ms(asBuilt.p50)} / ${ms(asBuilt.p95)}`],
-        ['panning, frame p50 / p95: outlines always', `${ms(alwaysOutlined.p50)} / ${ms(alwaysOutlined.p95)}`],
-        ['panning, frame p50 / p95: naive line-layer outlines', `${ms(naive.p50)} / ${ms(naive.p95)} (${(naive.p95 / asBuilt.p95).toFixed(2)}× the p95 frame)`],
-        ['panning, frame p50 / p95: hexagons hidden', `${ms(hidden.p50)} / ${ms(hidden.p95)}`],
-        ['main-thread long tasks while panning (as built), per 2-s drag', `${asBuilt.longTasks.toFixed(1)} (${ms(asBuilt.longTaskMs)})`],
+        ['mouse drags, frame p50 / p95 (as built)', `${ms(asBuilt.p50)} / ${ms(asBuilt.p95)}`],
+        ['a frame while the map pans, p50 / p95: as built', `${ms(panned.p50)} / ${ms(panned.p95)}`],
+        ['  outlines always', `${ms(alwaysOutlined.p50)} / ${ms(alwaysOutlined.p95)} (${(alwaysOutlined.p50 / panned.p50).toFixed(2)}× as built)`],
+        ['  naive: line-layer outlines', `${ms(naive.p50)} / ${ms(naive.p95)} (${(naive.p50 / panned.p50).toFixed(2)}× as built)`],
+        ['  hexagons hidden', `${ms(hidden.p50)} / ${ms(hidden.p95)}`],
+        ['main-thread long tasks per mouse drag (as built)', `${asBuilt.longTasks.toFixed(1)} (${ms(asBuilt.longTaskMs)})`],
         ['new data for every hexagon: setData / naive re-add, p50', `${ms(sorted(refilter.setData))} / ${ms(sorted(refilter.readd))}`],
       ],
       [false, true],
