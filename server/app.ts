@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -95,6 +96,11 @@ export function createApp({ config, db, logger, dbKind }: AppDeps): Express {
       autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
     }),
   );
+  // gzip/deflate/br for text answers to clients that ask (GeoJSON of thousands of hexagons, the
+  // exports, the app's scripts): a phone on a weak signal gets a fraction of the bytes. Images,
+  // photos and .pmtiles archives (compressed already) are left as they are, and so is any answer to
+  // a range request, whose Content-Range counts the bytes as stored.
+  app.use(compression({ threshold: 1024, filter: (req, res) => req.headers.range === undefined && compression.filter(req, res) }));
 
   const limits = createRateLimits({
     analyticsPerMinute: config.rateLimitAnalyticsPerMinute,
