@@ -3,7 +3,8 @@
  * 20,000 hexagons, no jank while panning"), measured in headless Chromium against the real server.
  *
  *  1. Loading: from navigation to the first frame with every hexagon drawn (request, setData,
- *     geojson-vt tiling in maplibre's worker, paint), and the /hotspots request's part of it.
+ *     geojson-vt tiling in maplibre's worker, paint), the /hotspots request's part of it, and
+ *     the size of that answer as stored and compressed (gzip, br).
  *  2. Panning: mouse drags across the map (60 moves each, after two to warm the tiles up), frame
  *     intervals from requestAnimationFrame and main-thread long tasks (> 50 ms); then what a frame
  *     costs, from 60-step pans made by the map itself (one render each), taking in turn
@@ -30,7 +31,7 @@ import { createApiToken } from '../server/auth/auth.service';
 import { generateReports, type DemoReport } from './demo/generate';
 import { createBenchDatabase, describeVersions, type BenchDatabase } from './bench/bench-database';
 import { geoJsonBody } from './bench/bodies';
-import { closeHttp } from './bench/http';
+import { closeHttp, request } from './bench/http';
 import { importBody } from './bench/import-bench';
 import { benchBoundary } from './bench/analytics-bench';
 import { heading, int, ms, percentile, table } from './bench/report';
@@ -249,7 +250,7 @@ async function main() {
   if (login.status() !== 200) throw new Error(`login: ${login.status()}`);
 
   heading(`1. Loading the lägesbild at res ${RES} (1280 × 720, the whole area in view)`);
-  const loads: { total: number; request: number; cells: number }[] = [];
+  const loads: { total: number; request: number; cells: number; url: string }[] = [];
   for (let i = 0; i < runs; i++) {
     const started = Date.now();
     await page.goto(`${server.url}/?res=${RES}`);
@@ -267,11 +268,26 @@ async function main() {
       });
       const request = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/hotspots?')).at(-1) as PerformanceResourceTiming;
       const cells = map.querySourceFeatures('cells').reduce((set, f) => set.add(String(f.properties?.cell)), new Set<string>()).size;
-      return { at: performance.now() + performance.timeOrigin, request: request.responseEnd - request.startTime, cells };
+      return { at: performance.now() + performance.timeOrigin, request: request.responseEnd - request.startTime, cells, url: request.name };
     });
-    loads.push({ total: drawn.at - started, request: drawn.request, cells: drawn.cells });
+    loads.push({ total: drawn.at - started, request: drawn.request, cells: drawn.cells, url: drawn.url });
   }
   const cells = loads.at(-1)!.cells;
+  // The same answer as the page asked for it, as stored bytes and compressed (the server
+  // compresses for clients that send Accept-Encoding, as every browser does).
+  const sizes: [string, number, number][] = [];
+  for (const encoding of ['identity', 'gzip', 'br']) {
+    const r = await request('GET', loads.at(-1)!.url, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding } });
+    if (r.status !== 200) throw new Error(`/hotspots ${encoding}: ${r.status}`);
+    sizes.push([encoding, r.body.length, r.ms]);
+  }
+  const at10Mbit = (bytes: number) => ms((bytes * 8) / 10_000);
+  console.log(
+    table(
+      ['/hotspots answer', 'bytes', 'server → client here', 'transfer at 10 Mbit/s'],
+      sizes.map(([encoding, bytes, took]) => [encoding, int(bytes), ms(took), at10Mbit(bytes)]),
+    ),
+  );
   const shot = path.join(os.tmpdir(), `tk-bench-map-${process.pid}.png`);
   await page.screenshot({ path: shot });
   console.log(
@@ -384,6 +400,7 @@ async function main() {
       [
         [`hexagons on screen (res ${RES})`, int(cells)],
         ['navigation → all hexagons drawn, p50', ms(percentile(loads.map((l) => l.total), 50))],
+        ['the hexagons\' GeoJSON: as stored / gzip / br', sizes.map(([, bytes]) => `${(bytes / 1024 / 1024).toFixed(2)} MB`).join(' / ')],
         ['mouse drags, frame p50 / p95 (as built)', `${ms(asBuilt.p50)} / ${ms(asBuilt.p95)}`],
         ['a frame while the map pans, p50 / p95: as built', `${ms(panned.p50)} / ${ms(panned.p95)}`],
         ['  outlines always', `${ms(alwaysOutlined.p50)} / ${ms(alwaysOutlined.p95)} (${(alwaysOutlined.p50 / panned.p50).toFixed(2)}× as built)`],
