@@ -36,6 +36,7 @@ import { importBody } from './bench/import-bench';
 import { benchBoundary } from './bench/analytics-bench';
 import { heading, int, ms, percentile, table } from './bench/report';
 import { hexagonWidthPx } from '../web/src/map/resolution';
+import { Prng } from '../server/shared/prng';
 import { startServerProcess, type ServerProcess } from './bench/server-process';
 
 const RES = 10;
@@ -55,18 +56,6 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-/** A seeded PRNG (mulberry32), so every run draws the same points. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Reports spread evenly over the rectangle, in the lägesbild's period (the 14 whole local days
  * before today): every one of them lands in its own or a shared res-10 cell, so the map draws
@@ -74,7 +63,9 @@ function prng(seed: number): () => number {
  * generator.
  */
 function spreadReports(count: number, ring: number[][], now: Date): DemoReport[] {
-  const random = prng(20_261_130);
+  // Seeded, so every run draws the same points.
+  const prng = new Prng(20_261_130);
+  const random = () => prng.next();
   const [west, south] = ring[0]!;
   const [east, north] = ring[2]!;
   const reports = [...generateReports({ reportCount: count, now, seed: 11 })];

@@ -18,6 +18,7 @@ import { benjaminiHochberg } from '../server/stats/fdr';
 import { giStar } from '../server/stats/gi-star';
 import { mannKendall } from '../server/stats/mann-kendall';
 import { twoSidedP } from '../server/stats/normal';
+import { Prng } from '../server/shared/prng';
 import { heading, int, ms, table, verdictTable, type Verdict } from './bench/report';
 
 const RES = 9;
@@ -30,16 +31,10 @@ const TARGETS = { giStarMs: 100, emergingMs: 2000 };
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
 
-/** Deterministic uniform numbers (mulberry32), so every run measures the same data. */
+/** Deterministic uniform numbers (the demo generator's mulberry32), so every run measures the same data. */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 function poisson(lambda: number, uniform: () => number): number {

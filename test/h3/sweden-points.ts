@@ -1,15 +1,10 @@
 /** Seeded random points over Sweden's bounding box, so every run checks the same cases. */
+import { Prng } from '../../server/shared/prng';
 
-/** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same sequence everywhere. */
+/** The project's mulberry32 (server/shared/prng.ts): the same seed gives the same sequence everywhere. */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 const SOUTH = 55.3;
