@@ -21,6 +21,7 @@ import { createApiToken } from '../server/auth/auth.service';
 import { generateReports } from './demo/generate';
 import { createBenchDatabase, describeVersions, type BenchDatabase } from './bench/bench-database';
 import { geoJsonBody, inChunks } from './bench/bodies';
+import { DEFAULT_REPORTS, intOption } from './bench/args';
 import { closeHttp } from './bench/http';
 import { importBody } from './bench/import-bench';
 import { heading, int, mb, ms, percentile, table, verdictTable, type Verdict } from './bench/report';
@@ -30,14 +31,6 @@ import { benchBoundary, processCpuMs, cubeOneQuery, cubePerBin, cubeWidthBucket,
 const GI_RES = 10;
 const GI_CELLS = 50_000;
 const EMERGING_RES = 9;
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]?.replace(/[_,]/g, ''));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a whole number ≥ 1`);
-  return value;
-}
 
 const stats = (samples: readonly { ms: number }[]) => {
   const t = samples.map((s) => s.ms);
@@ -55,8 +48,8 @@ const keep = process.argv.includes('--keep');
 async function main() {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const kind = databaseUrl ? 'postgres' : 'pglite';
-  const reportCount = option('--reports', kind === 'postgres' ? 1_000_000 : 200_000);
-  const queries = option('--queries', 20);
+  const reportCount = intOption(process.argv, '--reports', DEFAULT_REPORTS[kind]);
+  const queries = intOption(process.argv, '--queries', 20);
   const now = new Date(Math.floor(Date.now() / 60_000) * 60_000);
   const verdicts: Verdict[] = [];
   console.log(`Tryggkarta analytics benchmark (DESIGN §7): ${kind}, ${int(reportCount)} reports, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(2)}`);

@@ -31,6 +31,7 @@ import { createApiToken } from '../server/auth/auth.service';
 import { generateReports, type DemoReport } from './demo/generate';
 import { createBenchDatabase, describeVersions, type BenchDatabase } from './bench/bench-database';
 import { geoJsonBody } from './bench/bodies';
+import { intOption } from './bench/args';
 import { closeHttp, request } from './bench/http';
 import { importBody } from './bench/import-bench';
 import { benchBoundary } from './bench/analytics-bench';
@@ -47,14 +48,6 @@ const EMAIL = 'planner@bench-map.test';
 const DAY_MS = 86_400_000;
 /** Latitude of the bench area's centre (benchBoundary: central Eskilstuna). */
 const CENTRE_LAT = 59.37;
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]?.replace(/[_,]/g, ''));
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a whole number ≥ 1`);
-  return value;
-}
 
 /**
  * Reports spread evenly over the rectangle, in the lägesbild's period (the 14 whole local days
@@ -204,8 +197,8 @@ async function main() {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const kind = databaseUrl ? 'postgres' : 'pglite';
-  const reportCount = option('--reports', 28_000);
-  const runs = option('--runs', 3);
+  const reportCount = intOption(process.argv, '--reports', 28_000);
+  const runs = intOption(process.argv, '--runs', 3);
   const now = new Date();
   console.log(`Tryggkarta map benchmark (issue 4): ${kind}, ${int(reportCount)} reports, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0]!.toFixed(2)}`);
 

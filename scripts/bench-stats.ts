@@ -19,6 +19,7 @@ import { giStar } from '../server/stats/gi-star';
 import { mannKendall } from '../server/stats/mann-kendall';
 import { twoSidedP } from '../server/stats/normal';
 import { Prng } from '../server/shared/prng';
+import { intOption } from './bench/args';
 import { heading, int, ms, table, verdictTable, type Verdict } from './bench/report';
 
 const RES = 9;
@@ -28,8 +29,7 @@ const BINS = 26;
 const YEAR_OF_REPORTS = 1_000_000;
 const TARGETS = { giStarMs: 100, emergingMs: 2000 };
 
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const RUNS = intOption(process.argv, '--runs', 15);
 
 /** Deterministic uniform numbers (the demo generator's mulberry32), so every run measures the same data. */
 function random(seed: number): () => number {

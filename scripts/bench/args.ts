@@ -50,6 +50,15 @@ function count(flag: string, text: string | undefined, min: number): number {
   return value;
 }
 
+/**
+ * One whole-number option of the benches without a full parser (`--runs 5`, `--reports 1_000_000`):
+ * its value, or `fallback` when the flag is absent; anything else than a whole number ≥ min → UsageError.
+ */
+export function intOption(argv: readonly string[], flag: string, fallback: number, min = 1): number {
+  const i = argv.indexOf(flag);
+  return i < 0 ? fallback : count(flag, argv[i + 1], min);
+}
+
 export function parseArgs(argv: string[]): BenchOptions | 'help' {
   const opts: BenchOptions = { reports: undefined, queries: 30, keep: false, chunk: 160_000, csv: 160_000, naiveInserts: 5_000, naiveRuns: 3, pgSettings: [], setupSql: [] };
   for (let i = 0; i < argv.length; i++) {
