@@ -83,6 +83,21 @@ interface DragFigures {
   wallMs: number;
 }
 
+/** Frame intervals and long tasks of one pan, from the frame times and long-task durations the page recorded. */
+function figuresOf(frames: readonly number[], long: readonly number[], wallMs: number): DragFigures {
+  const intervals = frames.slice(1).map((t, i) => t - frames[i]!);
+  return {
+    frames: intervals.length,
+    p50: percentile(intervals, 50),
+    p95: percentile(intervals, 95),
+    max: Math.max(...intervals),
+    slow: intervals.filter((d) => d > 50).length / Math.max(1, intervals.length),
+    longTasks: long.length,
+    longTaskMs: long.reduce((a, b) => a + b, 0),
+    wallMs,
+  };
+}
+
 /** One drag over the map canvas; frame intervals and long tasks collected in the page. */
 async function drag(page: Page, direction: 1 | -1): Promise<DragFigures> {
   const box = (await page.locator('.maplibregl-canvas').first().boundingBox())!;
@@ -121,17 +136,7 @@ async function drag(page: Page, direction: 1 | -1): Promise<DragFigures> {
     w.__observer?.disconnect();
     return { frames: w.__frames, long: w.__long };
   });
-  const intervals = frames.slice(1).map((t, i) => t - frames[i]!);
-  return {
-    frames: intervals.length,
-    p50: percentile(intervals, 50),
-    p95: percentile(intervals, 95),
-    max: Math.max(...intervals),
-    slow: intervals.filter((d) => d > 50).length / Math.max(1, intervals.length),
-    longTasks: long.length,
-    longTaskMs: long.reduce((a, b) => a + b, 0),
-    wallMs,
-  };
+  return figuresOf(frames, long, wallMs);
 }
 
 /** The same distance panned by the map itself, 60 frames of panBy: rendering without input events. */
@@ -154,17 +159,7 @@ async function programmaticPan(page: Page, direction: 1 | -1): Promise<DragFigur
     observer.disconnect();
     return { frames, long };
   }, direction);
-  const intervals = figures.frames.slice(1).map((t, i) => t - figures.frames[i]!);
-  return {
-    frames: intervals.length,
-    p50: percentile(intervals, 50),
-    p95: percentile(intervals, 95),
-    max: Math.max(...intervals),
-    slow: intervals.filter((d) => d > 50).length / Math.max(1, intervals.length),
-    longTasks: figures.long.length,
-    longTaskMs: figures.long.reduce((a, b) => a + b, 0),
-    wallMs: performance.now() - started,
-  };
+  return figuresOf(figures.frames, figures.long, performance.now() - started);
 }
 
 function merge(runs: DragFigures[]): DragFigures {
@@ -347,30 +342,27 @@ async function main() {
       source.setData(next);
       await frame();
       setData.push(performance.now() - t);
-      // Naive: drop the layer and source and build them again with the new data.
-      const layer = map.getLayer('cells-fill')!;
-      const paint = { 'fill-color': map.getPaintProperty('cells-fill', 'fill-color'), 'fill-opacity': 0.72, 'fill-outline-color': 'rgba(63, 42, 12, 0.45)' };
-      const selected = map.getStyle().layers.find((l) => l.id === 'cells-selected');
-      const before = map.getStyle().layers[map.getStyle().layers.findIndex((l) => l.id === layer.id) + 1]?.id;
+      // Naive: drop the source and its layers and build them again, as the style holds them, with the new data.
+      const layers = map.getStyle().layers;
+      const own = layers.filter((l) => 'source' in l && l.source === 'cells');
+      const above = layers.slice(layers.indexOf(own.at(-1)!) + 1)[0]?.id;
       t = performance.now();
-      if (selected) map.removeLayer('cells-selected');
-      map.removeLayer('cells-fill');
+      for (const l of own) map.removeLayer(l.id);
       map.removeSource('cells');
       map.addSource('cells', { type: 'geojson', data: variant(round + 1000), promoteId: 'cell' });
-      map.addLayer({ id: 'cells-fill', type: 'fill', source: 'cells', paint } as import('maplibre-gl').AddLayerObject, before === 'cells-selected' ? undefined : before);
-      if (selected) map.addLayer(selected as import('maplibre-gl').AddLayerObject);
+      for (const l of own) map.addLayer(l as import('maplibre-gl').AddLayerObject, above);
       await frame();
       readd.push(performance.now() - t);
     }
     return { setData, readd };
   }, runs + 2);
-  const sorted = (v: number[]) => percentile(v, 50);
+  const p50 = (v: number[]) => percentile(v, 50);
   console.log(
     table(
       ['way', 'rounds', 'p50', 'max'],
       [
-        ['as built: setData on the one source', String(refilter.setData.length), ms(sorted(refilter.setData)), ms(Math.max(...refilter.setData))],
-        ['naive: remove and re-add source and layers', String(refilter.readd.length), ms(sorted(refilter.readd)), ms(Math.max(...refilter.readd))],
+        ['as built: setData on the one source', String(refilter.setData.length), ms(p50(refilter.setData)), ms(Math.max(...refilter.setData))],
+        ['naive: remove and re-add source and layers', String(refilter.readd.length), ms(p50(refilter.readd)), ms(Math.max(...refilter.readd))],
       ],
       [false, true, true, true],
     ),
@@ -391,7 +383,7 @@ async function main() {
         ['  naive: line-layer outlines', `${ms(naive.p50)} / ${ms(naive.p95)} (${(naive.p50 / panned.p50).toFixed(2)}× as built)`],
         ['  hexagons hidden', `${ms(hidden.p50)} / ${ms(hidden.p95)}`],
         ['main-thread long tasks per mouse drag (as built)', `${asBuilt.longTasks.toFixed(1)} (${ms(asBuilt.longTaskMs)})`],
-        ['new data for every hexagon: setData / naive re-add, p50', `${ms(sorted(refilter.setData))} / ${ms(sorted(refilter.readd))}`],
+        ['new data for every hexagon: setData / naive re-add, p50', `${ms(p50(refilter.setData))} / ${ms(p50(refilter.readd))}`],
       ],
       [false, true],
     ),
