@@ -11,7 +11,7 @@ import { parseCsv, type CsvOptions } from './parsers/csv';
 import { WGS84 } from './parsers/coordinates';
 import { parseGeoJsonBatches } from './parsers/geojson';
 import { municipalityCoordinates, parsePolisenEvents, placePolisenEvents, type PolisenEvent } from './parsers/polisen';
-import { FUTURE_SLACK_MS } from '../shared/iso-time';
+import { EARLIEST_OBSERVED_MS as EARLIEST, FUTURE_SLACK_MS } from '../shared/iso-time';
 
 export type ImportFormat = 'geojson' | 'csv' | 'polisen';
 
@@ -41,7 +41,6 @@ export interface ImportResult {
  */
 const BATCH_SIZE = 5_000;
 const MAX_LISTED_ERRORS = 10_000;
-const EARLIEST = Date.UTC(1970, 0, 1);
 
 /**
  * Collects parsed rows into batches and writes them inside the import's transaction, one batch in

@@ -6,11 +6,9 @@ import { seesAllReports } from '../auth/auth-context';
 import { outsideArea } from '../areas/areas.repository';
 import { HttpError, type ErrorDetail } from '../http/errors';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '../shared/paging-cursor';
+import { EARLIEST_OBSERVED_MS as EARLIEST, FUTURE_SLACK_MS } from '../shared/iso-time';
 import type { CreateLogInput, ListLogsFilter } from './patrol-log.schema';
 import * as repo from './patrol-logs.repository';
-
-const EARLIEST = Date.UTC(1970, 0, 1);
-const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 
 /** Like reports: not before 1970, at most 24 h ahead (phone clocks drift; a log is never planned). */
 function checkLogTimes(input: CreateLogInput, now = Date.now()) {

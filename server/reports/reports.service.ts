@@ -12,9 +12,7 @@ import * as listRepo from './report-list.repository';
 import { decodeCursor, encodeCursor } from './report-sort';
 import { personalDataWarnings } from '../privacy/report-privacy';
 import type { CreateReportInput, ListReportsFilter } from './report.schema';
-import { FUTURE_SLACK_MS } from '../shared/iso-time';
-
-const EARLIEST = Date.UTC(1970, 0, 1);
+import { EARLIEST_OBSERVED_MS as EARLIEST, FUTURE_SLACK_MS } from '../shared/iso-time';
 
 /**
  * observedAt must be on or after 1970 and at most 24 h ahead (clock skew on phones, not planning).

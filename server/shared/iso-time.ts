@@ -44,3 +44,6 @@ export function daysInMonth(year: number, month: number): number {
 
 /** How far ahead of the server's clock a client's time may lie (phone clocks drift; this is not planning). */
 export const FUTURE_SLACK_MS = 24 * 3600 * 1000;
+
+/** The earliest time a report, an imported row or a patrol log may carry. */
+export const EARLIEST_OBSERVED_MS = Date.UTC(1970, 0, 1);
