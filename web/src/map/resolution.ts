@@ -58,8 +58,8 @@ export function hexagonWidthPx(res: number, zoom: number, lat: number): number {
 /**
  * The zoom from which hexagons of `res` are at least `minPx` wide at `lat`. Below it the map
  * leaves out their 1 px outlines: on hexagons of a few pixels the outlines hide the colours, and
- * the outline pass cost as much as the fill (21,480 res-10 hexagons in software WebGL: panning
- * frames p95 167 → 83 ms without it; `npm run bench:map`).
+ * the outline pass cost as much as the fill (21,480 res-10 hexagons of ~3 px in software WebGL:
+ * a panning frame p50 117 → 71 ms without it; `npm run bench:map`).
  */
 export function outlineMinZoom(res: number, lat: number, minPx = 8): number {
   return Math.log2(minPx / hexagonWidthPx(res, 0, lat));
